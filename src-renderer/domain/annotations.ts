@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { STANCES } from './facets'
+import type { AnnotationId, NodeId } from './ids'
+import { recordFields } from './node-kinds'
+
+/**
+ * An expert's note on an edge or node. Annotations are a thread: each author adds their own record,
+ * so experts never overwrite each other.
+ */
+export const annotationSchema = z.object({
+  ...recordFields,
+  targetId: z.string().min(1),
+  targetType: z.enum(['node', 'edge']),
+  author: z.string().trim().min(1, 'Auteur is verplicht.').max(200),
+  stance: z.enum(STANCES),
+  confidence: z.number().int().min(1, 'Zekerheid is 1 t/m 5.').max(5, 'Zekerheid is 1 t/m 5.'),
+  text: z.string().max(20_000).default(''),
+  quoteIds: z.array(z.string().min(1)).default([])
+})
+
+export type Annotation = Omit<z.infer<typeof annotationSchema>, 'id' | 'quoteIds'> & {
+  id: AnnotationId
+  quoteIds: NodeId[]
+}
+export type AnnotationInput = z.input<typeof annotationSchema>

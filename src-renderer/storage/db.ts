@@ -1,0 +1,104 @@
+import Dexie, { type Table } from 'dexie'
+import { DEFAULT_DB_NAME, SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema'
+
+/** The three tables of graph records that are stored in pages. */
+export type RecordTable = 'nodes' | 'edges' | 'annotations'
+
+/** A chunk of graph records of one table, stored as a JSON array string (cheap to write and read in bulk). */
+export interface PageRow {
+  id: string
+  table: RecordTable
+  count: number
+  data: string
+}
+
+/** One entry of a change: a record before and after (null = did not exist). */
+export interface ChangeEntry {
+  table: RecordTable | 'views' | 'presentations'
+  id: string
+  before: unknown
+  after: unknown
+}
+
+/**
+ * One committed change: everything one user action wrote, in one transaction. `entries` is JSON of
+ * ChangeEntry[] so a bulk import stays one cheap row; `recordIds` (indexed) is filled for ordinary edits
+ * and left empty for bulk writes over BULK_THRESHOLD records (then `bulk` is true).
+ */
+export interface ChangeRow {
+  id: string
+  at: string
+  author: string
+  action: string
+  recordIds: string[]
+  count: number
+  bulk: boolean
+  entries: string
+  /** Set when this change was undone (issue: undo/redo). */
+  undoneAt?: string | null
+}
+
+export interface KeyValueRow {
+  key: string
+  value: unknown
+}
+
+export interface StoredView {
+  id: string
+  name: string
+  [key: string]: unknown
+}
+
+/** The one Dexie database of the app. Only code in `storage/` touches it. */
+export class KgDatabase extends Dexie {
+  pages!: Table<PageRow, string>
+  changes!: Table<ChangeRow, string>
+  views!: Table<StoredView, string>
+  presentations!: Table<StoredView, string>
+  settings!: Table<KeyValueRow, string>
+  meta!: Table<KeyValueRow, string>
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name)
+    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores)
+  }
+}
+
+/** How the database was opened. `readOnly` is set when the stored schema is newer than this code. */
+export interface OpenedDatabase {
+  db: Dexie
+  readOnly: boolean
+  /** The stored version when it is newer than SCHEMA_VERSION. */
+  storedVersion?: number
+}
+
+/**
+ * Opens the app database. When the database on disk was written by a newer version of the app (its
+ * schema version is higher than ours), it is opened without a declared schema, read-only: the data is
+ * shown but nothing is written, so a newer app's data is never damaged.
+ */
+export async function openDatabase(name: string = DEFAULT_DB_NAME): Promise<OpenedDatabase> {
+  const db = new KgDatabase(name)
+  try {
+    await db.open()
+  } catch (err) {
+    if (!(err instanceof Dexie.DexieError) || err.name !== Dexie.errnames.Version) throw err
+    db.close()
+    const dynamic = new Dexie(name)
+    await dynamic.open()
+    return { db: dynamic, readOnly: true, storedVersion: await storedSchemaVersion(dynamic) }
+  }
+  // Dexie 4 opens a database whose installed version is higher than declared; detect it here.
+  const stored = await storedSchemaVersion(db)
+  if (stored > SCHEMA_VERSION) return { db, readOnly: true, storedVersion: stored }
+  if (stored !== SCHEMA_VERSION) await db.meta.put({ key: 'schemaVersion', value: SCHEMA_VERSION })
+  return { db, readOnly: false }
+}
+
+/** The schema version recorded in `meta`, or else Dexie's version of the open database. */
+async function storedSchemaVersion(db: Dexie): Promise<number> {
+  const meta = db.tables.find((t) => t.name === 'meta')
+  const row = meta ? ((await meta.get('schemaVersion')) as KeyValueRow | undefined) : undefined
+  const fromMeta = typeof row?.value === 'number' ? row.value : 0
+  return Math.max(fromMeta, Math.round(db.verno))
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '@shared': resolve('src-main/shared'), '@renderer': resolve('src-renderer') }
+
+export default defineConfig({
+  test: {
+    env: { TZ: 'UTC' },
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'domain',
+          environment: 'node',
+          include: ['tests/unit/{domain,dev,exchange,search,graph-view}/**/*.test.ts']
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'storage',
+          environment: 'node',
+          setupFiles: ['tests/setup/fake-indexeddb.ts'],
+          include: ['tests/unit/storage/**/*.test.ts']
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.tsx']
+        }
+      },
+      {
+        resolve: { alias },
+        test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts'] }
+      }
+    ]
+  }
+})
