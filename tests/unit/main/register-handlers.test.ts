@@ -1,0 +1,132 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+type Listener = (event: unknown, ...args: unknown[]) => unknown
+
+const mocks = vi.hoisted(() => {
+  const handlers = new Map<string, Listener>()
+  return {
+    handlers,
+    ipcMain: {
+      handle: vi.fn((channel: string, listener: Listener) => {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+        handlers.set(channel, listener)
+      })
+    },
+    dialog: {
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] }))
+    },
+    app: {
+      getVersion: (): string => '1.2.3',
+      getPath: (_name: string): string => '/home/anna/Documenten'
+    },
+    BrowserWindow: { fromWebContents: vi.fn((_contents: unknown) => null) },
+    fs: {
+      writeFile: vi.fn(async () => undefined),
+      readFile: vi.fn(async () => new Uint8Array()),
+      stat: vi.fn(async () => ({ size: 0, isFile: () => true }))
+    }
+  }
+})
+
+vi.mock('electron', () => ({
+  ipcMain: mocks.ipcMain,
+  dialog: mocks.dialog,
+  app: mocks.app,
+  BrowserWindow: mocks.BrowserWindow
+}))
+vi.mock('node:fs/promises', () => mocks.fs)
+
+const { registerHandlers } = await import('../../../src-main/main/ipc/register-handlers')
+const { INVOKE_CHANNELS } = await import('../../../src-main/shared/ipc-contract')
+
+const rendererDir = '/opt/kennisgraaf/out/renderer'
+const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href
+const appContents = { id: 1 }
+const otherContents = { id: 2 }
+
+function call(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+  const listener = mocks.handlers.get(channel)
+  if (listener === undefined) throw new Error(`no handler for ${channel}`)
+  // ipcMain.handle turns both throws and rejections into a rejected invoke.
+  return Promise.resolve().then(() => listener(event, ...args))
+}
+
+const saveReq = { suggestedName: 'kaart', kind: 'png', data: new Uint8Array([1]) }
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  mocks.handlers.clear()
+  registerHandlers({
+    location: { rendererDir, devServerUrl: 'http://localhost:5173' },
+    isAppWebContents: (sender) => sender === appContents
+  })
+})
+
+describe('registerHandlers', () => {
+  it('registers every contract channel exactly once', () => {
+    expect([...mocks.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort())
+  })
+
+  it.each(Object.values(INVOKE_CHANNELS))(
+    '%s refuses a call from a foreign frame before doing anything',
+    async (channel) => {
+      const event = { senderFrame: { url: 'https://evil.example' }, sender: appContents }
+      await expect(call(channel, event, saveReq)).rejects.toThrow('Geweigerd: onbekende afzender')
+      expect(mocks.dialog.showSaveDialog).not.toHaveBeenCalled()
+      expect(mocks.dialog.showOpenDialog).not.toHaveBeenCalled()
+    }
+  )
+
+  it.each(Object.values(INVOKE_CHANNELS))(
+    '%s refuses a call from a webContents that is not an app window',
+    async (channel) => {
+      const event = { senderFrame: { url: appUrl }, sender: otherContents }
+      await expect(call(channel, event, saveReq)).rejects.toThrow('Geweigerd: onbekende afzender')
+      expect(mocks.dialog.showSaveDialog).not.toHaveBeenCalled()
+    }
+  )
+
+  it('refuses a call without a sender frame', async () => {
+    const event = { senderFrame: null, sender: appContents }
+    await expect(call(INVOKE_CHANNELS.appInfo, event)).rejects.toThrow('Geweigerd')
+  })
+
+  it('accepts the app page (built file or dev server) in an app window', async () => {
+    for (const url of [appUrl, 'http://localhost:5173/#/kaart']) {
+      const event = { senderFrame: { url }, sender: appContents }
+      await expect(call(INVOKE_CHANNELS.appInfo, event)).resolves.toEqual({
+        version: '1.2.3',
+        platform: process.platform,
+        shell: 'electron'
+      })
+    }
+  })
+
+  it('routes an accepted save through the dialog, with a base name and the documents dir', async () => {
+    mocks.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: '/home/anna/gekozen.png'
+    } as { canceled: boolean })
+    const event = { senderFrame: { url: appUrl }, sender: appContents }
+    const result = await call(INVOKE_CHANNELS.saveFile, event, {
+      ...saveReq,
+      suggestedName: '../../etc/passwd'
+    })
+    expect(result).toEqual({ saved: true, name: 'gekozen.png' })
+    const options = mocks.dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string }
+    expect(options.defaultPath).toBe(join('/home/anna/Documenten', 'passwd.png'))
+    expect(mocks.fs.writeFile).toHaveBeenCalledExactlyOnceWith(
+      '/home/anna/gekozen.png',
+      saveReq.data
+    )
+  })
+
+  it('routes an accepted open through the dialog', async () => {
+    const event = { senderFrame: { url: appUrl }, sender: appContents }
+    await expect(call(INVOKE_CHANNELS.openFile, event, { kinds: ['csv'] })).resolves.toBeNull()
+    expect(mocks.dialog.showOpenDialog).toHaveBeenCalledOnce()
+  })
+})
