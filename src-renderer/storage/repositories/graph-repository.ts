@@ -261,7 +261,9 @@ export class GraphRepository {
    * Validates everything first; writes all pages and one change row in one transaction, reporting
    * progress per page. Aborting via `signal` rolls the transaction back: nothing is half written.
    */
-  replaceGraph(input: GraphData, action: string, progress: ProgressOptions = {}): Promise<Result<GraphData>> {
+  replaceGraph(
+    input: { nodes: readonly unknown[]; edges: readonly unknown[]; annotations?: readonly unknown[] },
+    action: string, progress: ProgressOptions = {}): Promise<Result<GraphData>> {
     return this.serial(async () => {
       if (this.readOnly) return fail([READ_ONLY])
       const checked = validateGraph(input)

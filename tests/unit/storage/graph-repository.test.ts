@@ -165,7 +165,7 @@ describe('GraphRepository', () => {
     controller.abort()
     const nodes = [{ ...actor, id: 'x', createdAt: 'a', updatedAt: 'a', createdBy: 'a', updatedBy: 'a' }]
     await expect(
-      repo.replaceGraph({ nodes: nodes as never, edges: [], annotations: [] }, 'test', { signal: controller.signal })
+      repo.replaceGraph({ nodes, edges: [], annotations: [] }, 'test', { signal: controller.signal })
     ).rejects.toThrow()
     const again = await reopen(name)
     expect(again.store.liveNodes().map((n) => n.title)).toEqual(['Ymere'])

@@ -1,0 +1,151 @@
+import { Alert, AppShell, Modal, Text, useMantineColorScheme } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { emptyGraph } from '../domain/graph'
+import { useConfirm } from '../features/confirm/ConfirmDialog'
+import { Inspector } from '../features/inspector/Inspector'
+import { SettingsDialog } from '../features/settings/SettingsDialog'
+import { Sidebar } from '../features/sidebar/Sidebar'
+import type { CyController } from '../graph-view/cy-controller'
+import { GraphCanvas } from '../graph-view/GraphCanvas'
+import { bridge } from '../platform/bridge'
+import { loadDemo, type StorageSession } from '../storage/bootstrap'
+import { writeSetting, type Settings } from '../storage/settings'
+import { useUiStore } from '../state/ui-store'
+import { AppContext, type AppServices } from './AppContext'
+import { CommandRegistry } from './commands'
+import { StatusBar } from './StatusBar'
+import { Toolbar } from './Toolbar'
+import type { Result } from '../domain/result'
+import pkg from '../../package.json'
+
+/** The main window: toolbar, sidebar, canvas, inspector, status bar. */
+export function App({ session }: { session: StorageSession }): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const [settings, setSettings] = useState<Settings>(session.settings)
+  const canvas = useRef<CyController | null>(null)
+  const { confirm, dialog } = useConfirm()
+  const ui = useUiStore()
+  const { setColorScheme } = useMantineColorScheme()
+  const repo = session.repo
+
+  const updateSettings = async (patch: Partial<Settings>): Promise<void> => {
+    const next = { ...settings, ...patch }
+    for (const [k, v] of Object.entries(patch)) await writeSetting(repo.db, k as keyof Settings, v as never)
+    session.settings = next
+    setSettings(next)
+    if (patch.language) await i18n.changeLanguage(patch.language)
+  }
+
+  useEffect(() => {
+    setColorScheme(settings.colorScheme)
+  }, [settings.colorScheme, setColorScheme])
+
+  useEffect(() => {
+    document.documentElement.lang = settings.language
+  }, [settings.language])
+
+  const report = (r: Result<unknown>, okMessage: string): void => {
+    if (r.ok) notifications.show({ message: okMessage, color: 'green' })
+    else notifications.show({ title: t('errors.generic', { message: '' }), message: r.issues.slice(0, 3).map((i) => i.message).join('\n'), color: 'red' })
+  }
+
+  const commands = useMemo(() => {
+    const reg = new CommandRegistry()
+    const counts = (): { nodes: number; edges: number } => ({
+      nodes: repo.store.liveNodes().length,
+      edges: repo.store.liveEdges().length
+    })
+    const writable = (): boolean => !repo.readOnly
+    reg.register(
+      {
+        id: 'graph.new-empty',
+        labelKey: 'menu.newEmpty',
+        isEnabled: writable,
+        run: async () => {
+          if (!(await confirm({ title: t('confirm.newEmptyTitle'), body: t('confirm.newEmptyBody', counts()), danger: true }))) return
+          report(await repo.replaceGraph(emptyGraph(), 'graph.new-empty'), t('confirm.done'))
+          useUiStore.getState().select(null)
+        }
+      },
+      {
+        id: 'graph.restore-demo',
+        labelKey: 'menu.restoreDemo',
+        isEnabled: writable,
+        run: async () => {
+          if (!(await confirm({ title: t('confirm.restoreDemoTitle'), body: t('confirm.restoreDemoBody', counts()), danger: true }))) return
+          report(await loadDemo(repo), t('app.demoLoaded'))
+          useUiStore.getState().select(null)
+        }
+      },
+      { id: 'settings.open', labelKey: 'toolbar.settings', shortcut: 'mod+comma', run: () => useUiStore.getState().setSettingsOpen(true) },
+      { id: 'view.fit', labelKey: 'toolbar.fit', shortcut: 'mod+0', run: () => canvas.current?.fit() },
+      { id: 'view.zoom-in', labelKey: 'toolbar.zoomIn', shortcut: 'mod+equal', run: () => canvas.current?.zoomBy(1.25) },
+      { id: 'view.zoom-out', labelKey: 'toolbar.zoomOut', shortcut: 'mod+minus', run: () => canvas.current?.zoomBy(0.8) },
+      { id: 'view.toggle-legend', labelKey: 'toolbar.legend', run: () => useUiStore.getState().toggleLegend() },
+      { id: 'view.toggle-sidebar', labelKey: 'toolbar.sidebar', run: () => useUiStore.getState().toggleSidebar() },
+      { id: 'app.about', labelKey: 'menu.about', run: () => useUiStore.getState().setAboutOpen(true) }
+    )
+    return reg
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repo, confirm, t])
+
+  useEffect(() => bridge.menu.onCommand((cmd) => void commands.run(cmd)), [commands])
+  useHotkeys(
+    commands
+      .list()
+      .filter((c) => c.shortcut)
+      .map((c) => [c.shortcut!, () => void commands.run(c.id)])
+  )
+
+  useEffect(() => {
+    if (session.demoLoaded) notifications.show({ message: t('app.demoLoaded') })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const services: AppServices = { session, commands, settings, updateSettings, canvas }
+  const dark = settings.colorScheme === 'dark'
+
+  return (
+    <AppContext.Provider value={services}>
+      <AppShell
+        header={{ height: 48 }}
+        footer={{ height: 28 }}
+        navbar={{ width: 250, breakpoint: 0, collapsed: { desktop: !ui.sidebarOpen, mobile: !ui.sidebarOpen } }}
+        aside={{ width: 320, breakpoint: 0 }}
+        padding={0}
+      >
+        <AppShell.Header>
+          <Toolbar />
+        </AppShell.Header>
+        <AppShell.Navbar>
+          <Sidebar />
+        </AppShell.Navbar>
+        <AppShell.Main className="kg-main">
+          {session.readOnly && (
+            <Alert color="red" className="kg-banner" data-testid="read-only-banner">
+              {t('app.readOnly', { stored: session.storedVersion, ours: session.ourVersion })}
+            </Alert>
+          )}
+          <GraphCanvas dark={dark} />
+        </AppShell.Main>
+        <AppShell.Aside>
+          <Inspector />
+        </AppShell.Aside>
+        <AppShell.Footer>
+          <StatusBar />
+        </AppShell.Footer>
+      </AppShell>
+      <SettingsDialog />
+      <Modal opened={ui.aboutOpen} onClose={() => ui.setAboutOpen(false)} title={t('about.title')} centered>
+        <Text size="sm">{t('about.body')}</Text>
+        <Text size="xs" c="dimmed" mt="sm">
+          {t('about.version', { version: pkg.version, shell: window.api ? 'Electron' : 'web' })}
+        </Text>
+      </Modal>
+      {dialog}
+    </AppContext.Provider>
+  )
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react'
+import type { StorageSession } from '../storage/bootstrap'
+import type { Settings } from '../storage/settings'
+import type { CommandRegistry } from './commands'
+import type { CyController } from '../graph-view/cy-controller'
+
+export interface AppServices {
+  session: StorageSession
+  commands: CommandRegistry
+  settings: Settings
+  updateSettings: (patch: Partial<Settings>) => Promise<void>
+  /** The live canvas controller, once the canvas is mounted. */
+  canvas: { current: CyController | null }
+}
+
+export const AppContext = createContext<AppServices | null>(null)
+
+/** The app's services (storage session, commands, settings). Only inside <App>. */
+export function useApp(): AppServices {
+  const ctx = useContext(AppContext)
+  if (!ctx) throw new Error('useApp outside AppContext')
+  return ctx
+}

@@ -1,0 +1,66 @@
+import { ActionIcon, Button, Group, Menu, TextInput, Tooltip } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useApp } from './AppContext'
+import type { CommandId } from './commands'
+
+/** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
+export function Toolbar(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { commands } = useApp()
+  const run = (id: CommandId) => () => void commands.run(id)
+  const notYet = t('toolbar.notYet')
+  return (
+    <Group h="100%" px="sm" gap="xs" wrap="nowrap">
+      <strong className="kg-brand">{t('app.title')}</strong>
+      <Tooltip label={t('toolbar.searchNotBuilt')}>
+        <TextInput size="xs" placeholder={t('toolbar.search')} disabled w={220} aria-label={t('toolbar.search')} />
+      </Tooltip>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="default" data-testid="menu-graph">
+            {t('toolbar.graph')} ▾
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={run('graph.new-empty')} data-testid="cmd-new-empty">
+            {t('menu.newEmpty')}
+          </Menu.Item>
+          <Menu.Item onClick={run('graph.restore-demo')} data-testid="cmd-restore-demo">
+            {t('menu.restoreDemo')}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item onClick={run('app.about')}>{t('menu.about')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {(['new', 'layout', 'filter', 'views', 'export'] as const).map((k) => (
+        <Tooltip key={k} label={notYet}>
+          <Button size="xs" variant="default" disabled>
+            {t(`toolbar.${k}`)} ▾
+          </Button>
+        </Tooltip>
+      ))}
+      <Group gap={4} ml="auto" wrap="nowrap">
+        <Tooltip label={t('toolbar.zoomOut')}>
+          <ActionIcon variant="default" onClick={run('view.zoom-out')} aria-label={t('toolbar.zoomOut')}>
+            −
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('toolbar.zoomIn')}>
+          <ActionIcon variant="default" onClick={run('view.zoom-in')} aria-label={t('toolbar.zoomIn')}>
+            +
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('toolbar.fit')}>
+          <ActionIcon variant="default" onClick={run('view.fit')} aria-label={t('toolbar.fit')}>
+            ⤢
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('toolbar.settings')}>
+          <ActionIcon variant="default" onClick={run('settings.open')} aria-label={t('toolbar.settings')} data-testid="open-settings">
+            ⚙
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,129 @@
+import type { StylesheetJson } from 'cytoscape'
+import type { EdgeKind } from '../domain/edge-kinds'
+import type { Status } from '../domain/facets'
+import type { NodeKind } from '../domain/node-kinds'
+
+/** Colour and shape of each node kind: the canvas and the legend both read this table. */
+export const NODE_STYLES: Record<NodeKind, { color: string; shape: string; size: number }> = {
+  actor: { color: '#4E79A7', shape: 'ellipse', size: 34 },
+  interview: { color: '#F28E2B', shape: 'round-rectangle', size: 32 },
+  quote: { color: '#B07AA1', shape: 'round-tag', size: 26 },
+  lesson: { color: '#E15759', shape: 'round-diamond', size: 40 },
+  ingredient: { color: '#59A14F', shape: 'round-hexagon', size: 38 },
+  project: { color: '#D4A017', shape: 'round-rectangle', size: 40 },
+  theme: { color: '#5B9A96', shape: 'round-octagon', size: 36 }
+}
+
+export type LineStyle = 'solid' | 'dashed' | 'dotted'
+export type ArrowShape = 'triangle' | 'tee' | 'vee' | 'circle' | 'none' | 'diamond' | 'square'
+
+/** Colour, line and arrow of each edge kind. Contradicts and qualifies are meant to stand out. */
+export const EDGE_STYLES: Record<EdgeKind, { color: string; line: LineStyle; arrow: ArrowShape; width: number }> = {
+  interviewed: { color: '#F28E2B', line: 'solid', arrow: 'triangle', width: 1.5 },
+  contains: { color: '#B07AA1', line: 'solid', arrow: 'circle', width: 1.5 },
+  yields: { color: '#E15759', line: 'solid', arrow: 'triangle', width: 1.5 },
+  supports: { color: '#2E8B57', line: 'solid', arrow: 'triangle', width: 2.5 },
+  contradicts: { color: '#D62728', line: 'solid', arrow: 'tee', width: 4 },
+  qualifies: { color: '#E67E00', line: 'dashed', arrow: 'diamond', width: 3 },
+  reinforces: { color: '#1B7F3B', line: 'solid', arrow: 'vee', width: 3 },
+  informs: { color: '#59A14F', line: 'dashed', arrow: 'triangle', width: 2 },
+  part_of: { color: '#7F7F7F', line: 'solid', arrow: 'diamond', width: 1.5 },
+  applied_in: { color: '#D4A017', line: 'solid', arrow: 'triangle', width: 2 },
+  learned_in: { color: '#C08A00', line: 'dashed', arrow: 'triangle', width: 1.5 },
+  participates_in: { color: '#4E79A7', line: 'solid', arrow: 'triangle', width: 1.5 },
+  commissions: { color: '#1F4E79', line: 'solid', arrow: 'square', width: 2 },
+  member_of: { color: '#6B8FB8', line: 'dotted', arrow: 'triangle', width: 1.5 },
+  represents: { color: '#6B8FB8', line: 'dashed', arrow: 'vee', width: 1.5 },
+  has_stake_in: { color: '#9C755F', line: 'dashed', arrow: 'triangle', width: 1.5 },
+  in_tension_with: { color: '#D62728', line: 'dotted', arrow: 'none', width: 3 },
+  passes_on_to: { color: '#D4A017', line: 'dashed', arrow: 'vee', width: 2.5 },
+  about: { color: '#A0A0A0', line: 'dotted', arrow: 'triangle', width: 1 },
+  conducted_by: { color: '#BAB0AC', line: 'dotted', arrow: 'triangle', width: 1 },
+  frames: { color: '#5B9A96', line: 'solid', arrow: 'triangle', width: 2 },
+  located_in: { color: '#8CB8B4', line: 'dotted', arrow: 'triangle', width: 1.5 },
+  sourced_from: { color: '#BAB0AC', line: 'dashed', arrow: 'circle', width: 1 },
+  related: { color: '#A0A0A0', line: 'solid', arrow: 'none', width: 1 }
+}
+
+/** How provenance shows on a node: confirmed solid, reported and inferred dotted/dashed, illustrative faded and dashed. */
+export const STATUS_STYLES: Record<Status, { borderStyle: LineStyle; borderWidth: number; opacity: number }> = {
+  confirmed: { borderStyle: 'solid', borderWidth: 2, opacity: 1 },
+  reported: { borderStyle: 'solid', borderWidth: 1, opacity: 1 },
+  inferred: { borderStyle: 'dotted', borderWidth: 2, opacity: 1 },
+  illustrative: { borderStyle: 'dashed', borderWidth: 2, opacity: 0.75 }
+}
+
+export interface StylesheetOptions {
+  dark?: boolean
+  /** Large graphs hide labels sooner when zoomed out. */
+  large?: boolean
+}
+
+/** The Cytoscape stylesheet, built from the tables above. Pure data. */
+export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson {
+  const text = options.dark ? '#E8E8E8' : '#1E1E1E'
+  const outline = options.dark ? '#1E1E1E' : '#FFFFFF'
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        color: text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-outline-color': outline,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': options.large ? 9 : 4,
+        'border-color': '#333333'
+      }
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'target-arrow-fill': 'filled',
+        'arrow-scale': 0.9,
+        opacity: 0.85
+      }
+    }
+  ]
+  for (const [kind, s] of Object.entries(NODE_STYLES)) {
+    sheet.push({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'background-color': s.color, shape: s.shape as never, width: s.size, height: s.size }
+    })
+  }
+  for (const [status, s] of Object.entries(STATUS_STYLES)) {
+    sheet.push({
+      selector: `node[status = "${status}"]`,
+      style: { 'border-style': s.borderStyle, 'border-width': s.borderWidth, 'background-opacity': s.opacity }
+    })
+  }
+  for (const [kind, s] of Object.entries(EDGE_STYLES)) {
+    sheet.push({
+      selector: `edge[kind = "${kind}"]`,
+      style: {
+        'line-color': s.color,
+        'target-arrow-color': s.color,
+        'target-arrow-shape': s.arrow,
+        'line-style': s.line,
+        width: s.width
+      }
+    })
+  }
+  sheet.push(
+    { selector: 'edge[status = "illustrative"]', style: { opacity: 0.6 } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': '#EC0000', 'border-style': 'solid' }
+    },
+    { selector: 'edge:selected', style: { 'line-color': '#EC0000', 'target-arrow-color': '#EC0000', width: 4 } },
+    { selector: '.hidden', style: { display: 'none' } }
+  )
+  return sheet
+}

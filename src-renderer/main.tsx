@@ -1,0 +1,40 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import './app/styles.css'
+import { MantineProvider, createTheme } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { ErrorBoundary } from './app/ErrorBoundary'
+import { initI18n } from './i18n'
+import { startStorage } from './storage/bootstrap'
+
+const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm', fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif' })
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!)
+  try {
+    const session = await startStorage()
+    await initI18n(session.settings.language)
+    root.render(
+      <StrictMode>
+        <MantineProvider theme={theme} defaultColorScheme={session.settings.colorScheme}>
+          <Notifications position="bottom-right" />
+          <ErrorBoundary>
+            <App session={session} />
+          </ErrorBoundary>
+        </MantineProvider>
+      </StrictMode>
+    )
+  } catch (err) {
+    const i18n = await initI18n('nl')
+    const message = err instanceof Error ? err.message : String(err)
+    const p = document.createElement('p')
+    p.className = 'kg-fatal'
+    p.textContent = i18n.t('app.startError', { message })
+    document.getElementById('root')!.replaceChildren(p)
+  }
+}
+
+void boot()

@@ -1,0 +1,98 @@
+import type {
+  BridgeApi,
+  FileKind,
+  OpenFileRequest,
+  OpenFileResult,
+  SaveFileRequest,
+  SaveFileResult
+} from '../../src-main/shared/ipc-contract'
+import { FILE_KINDS, MAX_IMPORT_BYTES } from '../../src-main/shared/ipc-contract'
+import type { MenuCommand } from '../../src-main/shared/menu-commands'
+import { isMenuCommand } from '../../src-main/shared/menu-commands'
+import pkg from '../../package.json'
+
+/** Name of the DOM event the web bridge turns into menu commands (there is no native menu in a browser). */
+export const WEB_MENU_EVENT = 'kg:menu-command'
+
+const MIME: Record<FileKind, string> = {
+  'kg-json': 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  zip: 'application/zip',
+  gexf: 'application/xml',
+  graphml: 'application/xml',
+  cyjs: 'application/json',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf'
+}
+
+/**
+ * BridgeApi with browser means: saving downloads a file, opening uses a file input. Used by `npm run web`
+ * and by the Playwright renderer tests; the same checks as main apply (extension, size).
+ */
+export function createWebBridge(doc: Document = document): BridgeApi {
+  return {
+    files: {
+      async saveFile(req: SaveFileRequest): Promise<SaveFileResult> {
+        const name = withExtension(baseName(req.suggestedName), req.kind)
+        const part: BlobPart = typeof req.data === 'string' ? req.data : (req.data.slice() as Uint8Array<ArrayBuffer>)
+        const url = URL.createObjectURL(new Blob([part], { type: MIME[req.kind] }))
+        const a = doc.createElement('a')
+        a.href = url
+        a.download = name
+        doc.body.appendChild(a)
+        a.click()
+        a.remove()
+        setTimeout(() => URL.revokeObjectURL(url), 10_000)
+        return { saved: true, name }
+      },
+      openFile(req: OpenFileRequest): Promise<OpenFileResult | null> {
+        return new Promise((resolve, reject) => {
+          const input = doc.createElement('input')
+          input.type = 'file'
+          input.accept = req.kinds.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(',')
+          input.style.display = 'none'
+          input.addEventListener('change', () => {
+            const file = input.files?.[0]
+            input.remove()
+            if (!file) return resolve(null)
+            const allowed = req.kinds.flatMap((k) => FILE_KINDS[k].extensions)
+            if (!allowed.some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
+              return reject(new Error(`Dit bestandstype wordt niet ondersteund: ${file.name}`))
+            if (file.size > MAX_IMPORT_BYTES)
+              return reject(new Error(`Het bestand is te groot (max. ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`))
+            file.arrayBuffer().then((buf) => resolve({ name: file.name, data: new Uint8Array(buf) }), reject)
+          })
+          input.addEventListener('cancel', () => {
+            input.remove()
+            resolve(null)
+          })
+          doc.body.appendChild(input)
+          input.click()
+        })
+      }
+    },
+    app: {
+      info: async () => ({ version: pkg.version, platform: navigator.platform, shell: 'web' as const })
+    },
+    menu: {
+      onCommand(cb: (cmd: MenuCommand) => void): () => void {
+        const listener = (e: Event): void => {
+          const cmd = (e as CustomEvent<unknown>).detail
+          if (isMenuCommand(cmd)) cb(cmd)
+        }
+        doc.addEventListener(WEB_MENU_EVENT, listener)
+        return () => doc.removeEventListener(WEB_MENU_EVENT, listener)
+      }
+    }
+  }
+}
+
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() || 'kennisgraaf'
+}
+
+function withExtension(name: string, kind: FileKind): string {
+  const exts = FILE_KINDS[kind].extensions
+  return exts.some((e) => name.toLowerCase().endsWith(`.${e}`)) ? name : `${name}.${exts[0]}`
+}
