@@ -41,7 +41,11 @@ export function isUnsafeKey(key: string): boolean {
 
 export const sourceSchema = z.object({
   title: z.string().min(1, 'Een bron heeft een titel nodig.').max(500),
-  url: z.string().url('Geen geldige URL.').optional(),
+  url: z
+    .string()
+    .url('Geen geldige URL.')
+    .refine((u) => /^https?:\/\//i.test(u), 'Alleen http- en https-links zijn toegestaan.')
+    .optional(),
   note: z.string().max(2000).optional()
 })
 export type SourceRef = z.infer<typeof sourceSchema>

@@ -18,6 +18,11 @@ export type IssueCode =
   | 'missing_target'
   | 'self_loop'
   | 'read_only'
+  | 'invalid_json'
+  | 'unsafe_key'
+  | 'not_our_format'
+  | 'unsupported_version'
+  | 'too_large'
 
 /** Validation and repository results: never thrown, always returned. */
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] }

@@ -56,9 +56,11 @@ export function validateEdge(input: unknown, lookup: NodeLookup): Result<GraphEd
   const issues: Issue[] = []
   const from = lookup(edge.source)
   const to = lookup(edge.target)
-  if (!from || from.deletedAt)
+  // A deleted edge may point at deleted nodes (exports keep soft-deleted records for merging).
+  const live = (n: typeof from): boolean => !!n && (!n.deletedAt || !!edge.deletedAt)
+  if (!live(from))
     issues.push({ code: 'missing_node', path: ['source'], message: `Beginknoop ${edge.source} bestaat niet.`, ...rid })
-  if (!to || to.deletedAt)
+  if (!live(to))
     issues.push({ code: 'missing_node', path: ['target'], message: `Eindknoop ${edge.target} bestaat niet.`, ...rid })
   if (edge.source === edge.target)
     issues.push({ code: 'self_loop', path: ['target'], message: 'Een verbinding kan niet naar dezelfde knoop lopen.', ...rid })
@@ -107,7 +109,11 @@ export function validateAnnotation(
  * Checks a whole graph: every record, duplicate ids, dangling references and edge rules.
  * Returns the parsed graph or every issue found (not just the first), so an import can report them all.
  */
-export function validateGraph(input: { nodes: unknown[]; edges: unknown[]; annotations?: unknown[] }): Result<GraphData> {
+export function validateGraph(input: {
+  nodes: readonly unknown[]
+  edges: readonly unknown[]
+  annotations?: readonly unknown[]
+}): Result<GraphData> {
   const issues: Issue[] = []
   const nodes: GraphNode[] = []
   const byId = new Map<string, { kind: NodeKind; deletedAt?: string | null | undefined }>()

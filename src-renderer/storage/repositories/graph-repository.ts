@@ -14,7 +14,7 @@ import {
 } from '../../domain/validate'
 import type { ChangeEntry, ChangeRow, OpenedDatabase, PageRow, RecordTable } from '../db'
 import { GraphStore, type GraphPatch } from '../graph-store'
-import { PageIndex, chunkIntoPages } from '../page-index'
+import { PageIndex, chunkIntoPages, encodePage } from '../page-index'
 
 /** Changes touching more records than this are logged as one bulk row without a per-record index. */
 export const BULK_THRESHOLD = 200
@@ -328,7 +328,7 @@ export class GraphRepository {
       const table = plan.tables.get(pageId)!
       const map = this.store.table(table) as Map<string, AnyRecord>
       const records = ids.map((id) => pending.get(id) ?? map.get(id)!)
-      rows.push({ id: pageId, table, count: records.length, data: JSON.stringify(records) })
+      rows.push({ id: pageId, table, count: records.length, data: encodePage(records) })
     }
     const entries: ChangeEntry[] = writes.map((w) =>
       fieldPatch && w.before

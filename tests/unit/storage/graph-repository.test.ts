@@ -195,3 +195,13 @@ describe('newer-schema guard', () => {
     if (!w.ok) expect(w.issues[0]?.message).toMatch(/nieuwere versie/)
   })
 })
+
+describe('page encoding', () => {
+  it('stores Dutch text as ASCII JSON that reads back exactly', async () => {
+    const { encodePage } = await import('../../../src-renderer/storage/page-index')
+    const records = [{ id: 'x', title: 'Ingrediënten, één idee’s … 🏙️ "quote"\n' }]
+    const text = encodePage(records)
+    expect([...text].every((c) => c.charCodeAt(0) < 128)).toBe(true)
+    expect(JSON.parse(text)).toEqual(records)
+  })
+})

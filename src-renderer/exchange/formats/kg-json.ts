@@ -1,0 +1,337 @@
+/** The app's own lossless file format: a versioned `.kg.json` envelope around the whole graph. */
+import { z } from 'zod'
+import { version as APP_VERSION } from '../../../package.json'
+import type { GraphData } from '../../domain/graph'
+import { isUnsafeKey } from '../../domain/node-kinds'
+import { fail, ok, type Issue, type Result } from '../../domain/result'
+import { validateGraph } from '../../domain/validate'
+
+/** The `type` every `.kg.json` file carries; anything else is not ours. */
+export const KG_JSON_TYPE = 'stadmaken-kennisgraaf'
+
+/**
+ * The envelope version this code writes and reads natively. Bump it only together with a new entry
+ * in {@link KG_JSON_MIGRATIONS} whose `version` equals the new number.
+ */
+export const KG_JSON_VERSION = 1
+
+/**
+ * A document as read from disk before it is validated: a plain object with at least a numeric
+ * `version`. Migrations work on this shape because older files need not match today's schema.
+ */
+export type KgRawDocument = Record<string, unknown> & { version: number }
+
+/**
+ * One step of the file format's history. `apply` upgrades a document of version `version - 1` to
+ * `version`; it must be pure (return a new object, never mutate its input) and must not throw on any
+ * document that passed the envelope check of the previous version.
+ */
+export interface KgJsonMigration {
+  readonly version: number
+  readonly title: string
+  readonly description: string
+  readonly apply: (doc: KgRawDocument) => KgRawDocument
+}
+
+/**
+ * Every format migration, oldest first. Invariant (checked when this module loads): versions are
+ * integers, strictly increasing, greater than 1, and the last one equals {@link KG_JSON_VERSION}.
+ */
+export const KG_JSON_MIGRATIONS: readonly KgJsonMigration[] = []
+
+/**
+ * Throws (a programmer error, not bad input) when a migration list breaks the ordering invariant of
+ * {@link KG_JSON_MIGRATIONS}. Exported so tests can check the rule on made-up lists.
+ */
+export function assertMigrationsOrdered(
+  migrations: readonly KgJsonMigration[],
+  currentVersion: number
+): void {
+  let previous = 1
+  for (const m of migrations) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(
+        `kg-json migrations must have strictly increasing integer versions > 1; got ${m.version} after ${previous}`
+      )
+    }
+    previous = m.version
+  }
+  if (previous !== currentVersion) {
+    throw new Error(
+      `kg-json: the last migration (${previous}) must equal KG_JSON_VERSION (${currentVersion})`
+    )
+  }
+}
+
+assertMigrationsOrdered(KG_JSON_MIGRATIONS, KG_JSON_VERSION)
+
+/** A saved view or presentation; its own schema belongs to the views feature, so it travels opaque. */
+export type KgOpaqueRecord = Record<string, unknown>
+
+/** A parsed, migrated and validated `.kg.json` document. */
+export interface KgDocument extends GraphData {
+  type: typeof KG_JSON_TYPE
+  version: typeof KG_JSON_VERSION
+  /** Which app wrote the file, e.g. `stadmaken-kennisgraaf@0.1.0`. */
+  source: string
+  /** ISO timestamp of the export (empty when the file did not say). */
+  exportedAt: string
+  title?: string
+  description?: string
+  views: KgOpaqueRecord[]
+  presentations: KgOpaqueRecord[]
+}
+
+/** Optional envelope data for {@link serializeKgJson}. */
+export interface KgJsonMeta {
+  title?: string
+  description?: string
+  /** ISO timestamp; defaults to now. Pass a fixed value for reproducible files. */
+  exportedAt?: string
+  /** Version written into `source`; defaults to the app's package version. */
+  appVersion?: string
+  views?: readonly KgOpaqueRecord[]
+  presentations?: readonly KgOpaqueRecord[]
+}
+
+const NOT_OURS = 'Dit is geen Stadmaken Kennisgraaf-bestand.'
+
+const opaqueRecord = z.record(z.string(), z.unknown())
+
+const envelopeSchema = z.object({
+  type: z.literal(KG_JSON_TYPE, NOT_OURS),
+  version: z.literal(KG_JSON_VERSION),
+  source: z.string().max(200).default('onbekend'),
+  exportedAt: z.string().max(100).default(''),
+  title: z.string().max(500).optional(),
+  description: z.string().max(100_000).optional(),
+  nodes: z.array(z.unknown(), 'Het bestand mist de lijst "nodes".'),
+  edges: z.array(z.unknown(), 'Het bestand mist de lijst "edges".'),
+  annotations: z.array(z.unknown()).default([]),
+  views: z.array(opaqueRecord).default([]),
+  presentations: z.array(opaqueRecord).default([])
+})
+
+/**
+ * Record keys in canonical order: these first, record bookkeeping last, everything else alphabetically
+ * in between, so files read well and diff cleanly.
+ */
+const LEADING_KEYS = ['id', 'kind', 'title', 'source', 'target', 'targetType', 'targetId', 'status']
+const TRAILING_KEYS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt']
+const KEY_RANK = new Map<string, number>([
+  ...LEADING_KEYS.map((k, i): [string, number] => [k, i - 100]),
+  ...TRAILING_KEYS.map((k, i): [string, number] => [k, i + 100])
+])
+
+function compareKeys(a: string, b: string): number {
+  const ra = KEY_RANK.get(a) ?? 0
+  const rb = KEY_RANK.get(b) ?? 0
+  if (ra !== rb) return ra - rb
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A deep copy with object keys in canonical order (`undefined` values dropped as JSON would). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical)
+  if (value === null || typeof value !== 'object') return value
+  const src = value as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(src).sort(compareKeys)) {
+    const v = src[key]
+    if (v !== undefined) out[key] = canonical(v)
+  }
+  return out
+}
+
+/**
+ * Writes a graph as a `.kg.json` document: 2-space indented JSON with a fixed envelope key order and
+ * record keys in canonical order, so equal graphs (and equal `meta`) always give identical text.
+ * Does not validate; pass graphs that came from the validator or the repository.
+ */
+export function serializeKgJson(graph: GraphData, meta: KgJsonMeta = {}): string {
+  const doc: Record<string, unknown> = {
+    type: KG_JSON_TYPE,
+    version: KG_JSON_VERSION,
+    source: `${KG_JSON_TYPE}@${meta.appVersion ?? APP_VERSION}`,
+    exportedAt: meta.exportedAt ?? new Date().toISOString(),
+    title: meta.title,
+    description: meta.description,
+    nodes: graph.nodes.map(canonical),
+    edges: graph.edges.map(canonical),
+    annotations: graph.annotations.map(canonical),
+    views: (meta.views ?? []).map(canonical),
+    presentations: (meta.presentations ?? []).map(canonical)
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`
+}
+
+function issue(path: Issue['path'], message: string): Issue {
+  return { code: 'invalid_field', path, message }
+}
+
+/** A Dutch description of a JSON syntax error, with line and column when the engine tells us where. */
+function syntaxIssue(text: string, error: unknown): Issue {
+  const raw = error instanceof Error ? error.message : String(error)
+  let where = ''
+  const lineCol = /line (\d+) column (\d+)/.exec(raw)
+  const pos = /position (\d+)/.exec(raw)
+  if (lineCol) {
+    where = ` (regel ${lineCol[1]}, kolom ${lineCol[2]})`
+  } else if (pos) {
+    const offset = Number(pos[1])
+    const before = text.slice(0, offset)
+    const line = before.split('\n').length
+    const column = offset - before.lastIndexOf('\n')
+    where = ` (regel ${line}, kolom ${column}, positie ${offset})`
+  } else if (/end of (JSON )?input/i.test(raw)) {
+    where = ' (het bestand houdt onverwacht op)'
+  }
+  return issue([], `Het bestand is geen geldige JSON${where}. Is het beschadigd of onvolledig?`)
+}
+
+/** A value waiting to be scanned, with a link to its parent so a path is built only when needed. */
+interface ScanItem {
+  value: object
+  key: string | number
+  parent: ScanItem | null
+}
+
+function pathOf(item: ScanItem | null): (string | number)[] {
+  const path: (string | number)[] = []
+  for (let at = item; at && at.parent; at = at.parent) path.push(at.key)
+  return path.reverse()
+}
+
+/**
+ * Finds keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) anywhere in a
+ * parsed JSON value. Iterative, so deeply nested input cannot overflow the stack.
+ */
+function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
+  const found: Issue[] = []
+  if (root === null || typeof root !== 'object') return found
+  const stack: ScanItem[] = [{ value: root, key: '', parent: null }]
+  while (stack.length > 0 && found.length < limit) {
+    const item = stack.pop() as ScanItem
+    const value = item.value
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i]
+        if (child !== null && typeof child === 'object') {
+          stack.push({ value: child, key: i, parent: item })
+        }
+      }
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      const child: unknown = (value as Record<string, unknown>)[key]
+      if (isUnsafeKey(key)) {
+        const where = pathOf(item)
+        found.push(
+          issue(
+            [...where, key],
+            `Verboden sleutel "${key}" op ${where.length ? where.join('.') : 'het hoogste niveau'}: het bestand is geweigerd.`
+          )
+        )
+      } else if (child !== null && typeof child === 'object') {
+        stack.push({ value: child, key, parent: item })
+      }
+    }
+  }
+  return found
+}
+
+/** Runs every migration newer than the document's version, oldest first. */
+function migrate(doc: KgRawDocument): Result<KgRawDocument> {
+  let current = doc
+  for (const m of KG_JSON_MIGRATIONS) {
+    if (m.version <= current.version) continue
+    try {
+      current = { ...m.apply(current), version: m.version }
+    } catch {
+      return fail([
+        issue(
+          ['version'],
+          `Het bestand kon niet worden bijgewerkt naar versie ${m.version} (${m.title}).`
+        )
+      ])
+    }
+  }
+  return ok(current)
+}
+
+/**
+ * Reads a `.kg.json` text: JSON syntax, forbidden keys, the envelope, format migrations from the
+ * file's version, then the domain's `validateGraph`. Returns the migrated, validated document, or
+ * every problem found with a Dutch message. Never throws on bad input.
+ */
+export function parseKgJson(text: string): Result<KgDocument> {
+  try {
+    return parseUnsafe(text)
+  } catch (error) {
+    const detail = error instanceof Error ? ` (technisch: ${error.message})` : ''
+    return fail([
+      issue([], `Het bestand kon door een onverwachte fout niet worden gelezen${detail}.`)
+    ])
+  }
+}
+
+function parseUnsafe(text: string): Result<KgDocument> {
+  let data: unknown
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    return fail([syntaxIssue(text, error)])
+  }
+  const unsafe = findUnsafeKeys(data)
+  if (unsafe.length > 0) return fail(unsafe)
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail([issue([], NOT_OURS)])
+  }
+  const raw = data as Record<string, unknown>
+  if (raw.type !== KG_JSON_TYPE) return fail([issue(['type'], NOT_OURS)])
+  const version = raw.version
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail([
+      issue(['version'], `Onbekende bestandsversie: ${JSON.stringify(version) ?? 'geen'}.`)
+    ])
+  }
+  if (version > KG_JSON_VERSION) {
+    return fail([
+      issue(
+        ['version'],
+        `Dit bestand komt uit een nieuwere versie van Stadmaken Kennisgraaf (bestandsversie ${version}; ` +
+          `deze app leest tot en met versie ${KG_JSON_VERSION}). Werk de app bij om het te openen.`
+      )
+    ])
+  }
+  const migrated = migrate({ ...raw, version })
+  if (!migrated.ok) return migrated
+  const envelope = envelopeSchema.safeParse(migrated.value)
+  if (!envelope.success) {
+    return fail(
+      envelope.error.issues.map((i) => {
+        const path = i.path.filter((p): p is string | number => typeof p !== 'symbol')
+        return issue(path, path.length ? `${path.join('.')}: ${i.message}` : i.message)
+      })
+    )
+  }
+  const env = envelope.data
+  const graph = validateGraph({
+    nodes: env.nodes,
+    edges: env.edges,
+    annotations: env.annotations
+  })
+  if (!graph.ok) return graph
+  const doc: KgDocument = {
+    type: KG_JSON_TYPE,
+    version: KG_JSON_VERSION,
+    source: env.source,
+    exportedAt: env.exportedAt,
+    ...(env.title !== undefined ? { title: env.title } : {}),
+    ...(env.description !== undefined ? { description: env.description } : {}),
+    ...graph.value,
+    views: env.views,
+    presentations: env.presentations
+  }
+  return ok(doc)
+}
