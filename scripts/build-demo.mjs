@@ -346,7 +346,7 @@ function buildDemoGraph(outline) {
 }
 
 /**
- * Refines the banded start positions with fCoSE on a headless Cytoscape, so related nodes sit
+ * Lays the demo out with fCoSE on a headless Cytoscape, so related nodes sit
  * together and the first map a user sees reads well. Math.random is replaced by a seeded generator
  * for the duration, so the result is the same on every run and machine.
  */
@@ -373,11 +373,13 @@ function organicLayout(nodes, edges) {
     cy.layout({
       name: 'fcose',
       quality: 'proof',
-      randomize: false,
+      // randomize: false on a headless core collapses every node onto x = y; start from a
+      // (seeded) random spread instead.
+      randomize: true,
       animate: false,
-      nodeRepulsion: 9000,
-      idealEdgeLength: 110,
-      nodeSeparation: 90,
+      nodeRepulsion: 30000,
+      idealEdgeLength: 160,
+      nodeSeparation: 120,
       numIter: 5000
     }).run()
     const byId = new Map(nodes.map((n) => [n.id, n]))

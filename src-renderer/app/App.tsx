@@ -5,7 +5,14 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { emptyGraph } from '../domain/graph'
 import { useConfirm } from '../features/confirm/ConfirmDialog'
+import { ViewProvider } from '../features/canvas/view-context'
+import { ActiveViewBar } from '../features/filter/ActiveViewBar'
 import { Inspector } from '../features/inspector/Inspector'
+import { runNamedLayout } from '../features/layout/layout-command'
+import { LayoutProgress, notifyLayoutOutcome } from '../features/layout/LayoutMenu'
+import type { LayoutName } from '../graph-view/layouts'
+import { ListView } from '../features/list/ListView'
+import { Minimap } from '../graph-view/Minimap'
 import { SettingsDialog } from '../features/settings/SettingsDialog'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import type { CyController } from '../graph-view/cy-controller'
@@ -30,10 +37,15 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const ui = useUiStore()
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
+  const runLayout = async (name: LayoutName): Promise<void> => {
+    const outcome = await runNamedLayout(name, repo, canvas.current)
+    notifyLayoutOutcome(outcome, t)
+  }
 
   const updateSettings = async (patch: Partial<Settings>): Promise<void> => {
     const next = { ...settings, ...patch }
-    for (const [k, v] of Object.entries(patch)) await writeSetting(repo.db, k as keyof Settings, v as never)
+    for (const [k, v] of Object.entries(patch))
+      await writeSetting(repo.db, k as keyof Settings, v as never)
     session.settings = next
     setSettings(next)
     if (patch.language) await i18n.changeLanguage(patch.language)
@@ -49,7 +61,15 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
 
   const report = (r: Result<unknown>, okMessage: string): void => {
     if (r.ok) notifications.show({ message: okMessage, color: 'green' })
-    else notifications.show({ title: t('errors.generic', { message: '' }), message: r.issues.slice(0, 3).map((i) => i.message).join('\n'), color: 'red' })
+    else
+      notifications.show({
+        title: t('errors.generic', { message: '' }),
+        message: r.issues
+          .slice(0, 3)
+          .map((i) => i.message)
+          .join('\n'),
+        color: 'red'
+      })
   }
 
   const commands = useMemo(() => {
@@ -65,7 +85,14 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         labelKey: 'menu.newEmpty',
         isEnabled: writable,
         run: async () => {
-          if (!(await confirm({ title: t('confirm.newEmptyTitle'), body: t('confirm.newEmptyBody', counts()), danger: true }))) return
+          if (
+            !(await confirm({
+              title: t('confirm.newEmptyTitle'),
+              body: t('confirm.newEmptyBody', counts()),
+              danger: true
+            }))
+          )
+            return
           report(await repo.replaceGraph(emptyGraph(), 'graph.new-empty'), t('confirm.done'))
           useUiStore.getState().select(null)
         }
@@ -75,18 +102,113 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         labelKey: 'menu.restoreDemo',
         isEnabled: writable,
         run: async () => {
-          if (!(await confirm({ title: t('confirm.restoreDemoTitle'), body: t('confirm.restoreDemoBody', counts()), danger: true }))) return
+          if (
+            !(await confirm({
+              title: t('confirm.restoreDemoTitle'),
+              body: t('confirm.restoreDemoBody', counts()),
+              danger: true
+            }))
+          )
+            return
           report(await loadDemo(repo), t('app.demoLoaded'))
           useUiStore.getState().select(null)
         }
       },
-      { id: 'settings.open', labelKey: 'toolbar.settings', shortcut: 'mod+comma', run: () => useUiStore.getState().setSettingsOpen(true) },
-      { id: 'view.fit', labelKey: 'toolbar.fit', shortcut: 'mod+0', run: () => canvas.current?.fit() },
-      { id: 'view.zoom-in', labelKey: 'toolbar.zoomIn', shortcut: 'mod+equal', run: () => canvas.current?.zoomBy(1.25) },
-      { id: 'view.zoom-out', labelKey: 'toolbar.zoomOut', shortcut: 'mod+minus', run: () => canvas.current?.zoomBy(0.8) },
-      { id: 'view.toggle-legend', labelKey: 'toolbar.legend', run: () => useUiStore.getState().toggleLegend() },
-      { id: 'view.toggle-sidebar', labelKey: 'toolbar.sidebar', run: () => useUiStore.getState().toggleSidebar() },
-      { id: 'app.about', labelKey: 'menu.about', run: () => useUiStore.getState().setAboutOpen(true) }
+      {
+        id: 'settings.open',
+        labelKey: 'toolbar.settings',
+        shortcut: 'mod+comma',
+        run: () => useUiStore.getState().setSettingsOpen(true)
+      },
+      {
+        id: 'view.fit',
+        labelKey: 'toolbar.fit',
+        shortcut: 'mod+0',
+        run: () => canvas.current?.fit()
+      },
+      {
+        id: 'view.zoom-in',
+        labelKey: 'toolbar.zoomIn',
+        shortcut: 'mod+equal',
+        run: () => canvas.current?.zoomBy(1.25)
+      },
+      {
+        id: 'view.zoom-out',
+        labelKey: 'toolbar.zoomOut',
+        shortcut: 'mod+minus',
+        run: () => canvas.current?.zoomBy(0.8)
+      },
+      {
+        id: 'view.toggle-legend',
+        labelKey: 'toolbar.legend',
+        run: () => useUiStore.getState().toggleLegend()
+      },
+      {
+        id: 'view.toggle-sidebar',
+        labelKey: 'toolbar.sidebar',
+        run: () => useUiStore.getState().toggleSidebar()
+      },
+      {
+        id: 'app.about',
+        labelKey: 'menu.about',
+        run: () => useUiStore.getState().setAboutOpen(true)
+      },
+      {
+        id: 'view.whole-map',
+        labelKey: 'lens.all',
+        shortcut: 'mod+1',
+        run: () => useUiStore.getState().setLens('all')
+      },
+      {
+        id: 'view.lesson-map',
+        labelKey: 'lens.lessonMap',
+        shortcut: 'mod+2',
+        run: () => useUiStore.getState().setLens('lessonMap')
+      },
+      {
+        id: 'view.tensions',
+        labelKey: 'lens.tensions',
+        shortcut: 'mod+3',
+        run: () => useUiStore.getState().setLens('tensions')
+      },
+      {
+        id: 'view.toggle-list',
+        labelKey: 'display.list',
+        shortcut: 'mod+L',
+        run: () => {
+          const s = useUiStore.getState()
+          s.setDisplay(s.display === 'list' ? 'canvas' : 'list')
+        }
+      },
+      {
+        id: 'filter.clear',
+        labelKey: 'filter.clear',
+        run: () => useUiStore.getState().clearFilter()
+      },
+      {
+        id: 'layout.fcose',
+        labelKey: 'layoutMenu.fcose',
+        isEnabled: writable,
+        run: () => runLayout('fcose')
+      },
+      {
+        id: 'layout.concentric',
+        labelKey: 'layoutMenu.concentric',
+        isEnabled: writable,
+        run: () => runLayout('concentric')
+      },
+      {
+        id: 'layout.breadthfirst',
+        labelKey: 'layoutMenu.breadthfirst',
+        isEnabled: writable,
+        run: () => runLayout('breadthfirst')
+      },
+      {
+        id: 'layout.grid',
+        labelKey: 'layoutMenu.grid',
+        isEnabled: writable,
+        run: () => runLayout('grid')
+      }
     )
     return reg
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -110,36 +232,58 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
 
   return (
     <AppContext.Provider value={services}>
-      <AppShell
-        header={{ height: 48 }}
-        footer={{ height: 28 }}
-        navbar={{ width: 250, breakpoint: 0, collapsed: { desktop: !ui.sidebarOpen, mobile: !ui.sidebarOpen } }}
-        aside={{ width: 320, breakpoint: 0 }}
-        padding={0}
-      >
-        <AppShell.Header>
-          <Toolbar />
-        </AppShell.Header>
-        <AppShell.Navbar>
-          <Sidebar />
-        </AppShell.Navbar>
-        <AppShell.Main className="kg-main">
-          {session.readOnly && (
-            <Alert color="red" className="kg-banner" data-testid="read-only-banner">
-              {t('app.readOnly', { stored: session.storedVersion, ours: session.ourVersion })}
-            </Alert>
-          )}
-          <GraphCanvas dark={dark} />
-        </AppShell.Main>
-        <AppShell.Aside>
-          <Inspector />
-        </AppShell.Aside>
-        <AppShell.Footer>
-          <StatusBar />
-        </AppShell.Footer>
-      </AppShell>
+      <ViewProvider>
+        <AppShell
+          header={{ height: 48 }}
+          footer={{ height: 28 }}
+          navbar={{
+            width: 250,
+            breakpoint: 0,
+            collapsed: { desktop: !ui.sidebarOpen, mobile: !ui.sidebarOpen }
+          }}
+          aside={{ width: 320, breakpoint: 0 }}
+          padding={0}
+        >
+          <AppShell.Header>
+            <Toolbar />
+          </AppShell.Header>
+          <AppShell.Navbar>
+            <Sidebar />
+          </AppShell.Navbar>
+          <AppShell.Main className="kg-main">
+            {session.readOnly && (
+              <Alert color="red" className="kg-banner" data-testid="read-only-banner">
+                {t('app.readOnly', { stored: session.storedVersion, ours: session.ourVersion })}
+              </Alert>
+            )}
+            <div className="kg-main-inner">
+              <ActiveViewBar />
+              <div className="kg-stage">
+                <GraphCanvas dark={dark} />
+                <Minimap />
+                <LayoutProgress />
+                {ui.display === 'list' && <ListView />}
+                <p id="canvas-help" className="kg-visually-hidden">
+                  {t('canvas.help')}
+                </p>
+              </div>
+            </div>
+          </AppShell.Main>
+          <AppShell.Aside>
+            <Inspector />
+          </AppShell.Aside>
+          <AppShell.Footer>
+            <StatusBar />
+          </AppShell.Footer>
+        </AppShell>
+      </ViewProvider>
       <SettingsDialog />
-      <Modal opened={ui.aboutOpen} onClose={() => ui.setAboutOpen(false)} title={t('about.title')} centered>
+      <Modal
+        opened={ui.aboutOpen}
+        onClose={() => ui.setAboutOpen(false)}
+        title={t('about.title')}
+        centered
+      >
         <Text size="sm">{t('about.body')}</Text>
         <Text size="xs" c="dimmed" mt="sm">
           {t('about.version', { version: pkg.version, shell: window.api ? 'Electron' : 'web' })}

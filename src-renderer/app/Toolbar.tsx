@@ -1,5 +1,7 @@
 import { ActionIcon, Button, Group, Menu, TextInput, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { FilterPopover } from '../features/filter/FilterPopover'
+import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { useApp } from './AppContext'
 import type { CommandId } from './commands'
 
@@ -32,7 +34,9 @@ export function Toolbar(): React.JSX.Element {
           <Menu.Item onClick={run('app.about')}>{t('menu.about')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {(['new', 'layout', 'filter', 'views', 'export'] as const).map((k) => (
+      <LayoutMenu />
+      <FilterPopover />
+      {(['new', 'views', 'export'] as const).map((k) => (
         <Tooltip key={k} label={notYet}>
           <Button size="xs" variant="default" disabled>
             {t(`toolbar.${k}`)} ▾

@@ -5,6 +5,15 @@ export type CommandId =
   | MenuCommand
   | 'view.zoom-in'
   | 'view.zoom-out'
+  | 'view.whole-map'
+  | 'view.lesson-map'
+  | 'view.tensions'
+  | 'view.toggle-list'
+  | 'filter.clear'
+  | 'layout.fcose'
+  | 'layout.concentric'
+  | 'layout.breadthfirst'
+  | 'layout.grid'
 
 export interface Command {
   id: CommandId

@@ -1,20 +1,29 @@
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApp } from '../app/AppContext'
 import { useUiStore } from '../state/ui-store'
 import { CyController } from './cy-controller'
 
-/** Mounts the canvas controller and wires its events to the UI store and the repository. */
+const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
+
+/**
+ * Mounts the canvas controller and wires its events to the UI store and the repository. The canvas
+ * is focusable: arrow keys move the selection to a neighbour, Enter opens the inspector, Escape clears.
+ */
 export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
   const { session, canvas } = useApp()
   const select = useUiStore((s) => s.select)
   const markSaved = useUiStore((s) => s.markSaved)
+  const setCanvasReady = useUiStore((s) => s.setCanvasReady)
 
   useEffect(() => {
     if (!ref.current) return
     const repo = session.repo
     const controller = new CyController(ref.current, repo.store, {
       onSelect: select,
+      onHover: (id) => controller.hover(id),
       onNodesMoved: (positions) => {
         if (repo.readOnly) return
         void repo.setPositions(positions, 'node.move').then((r) => {
@@ -23,14 +32,13 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
       }
     })
     canvas.current = controller
-    if (import.meta.env.DEV || import.meta.env.VITE_WEB_BUILD) {
-      ;(window as unknown as { __kgCy?: unknown }).__kgCy = controller.cy
-    }
+    ;(window as unknown as { __kgCy?: unknown }).__kgCy = controller.cy
+    setCanvasReady()
     return () => {
       canvas.current = null
       controller.destroy()
     }
-  }, [session, canvas, select, markSaved])
+  }, [session, canvas, select, markSaved, setCanvasReady])
 
   useEffect(() => {
     canvas.current?.setDark(dark)
@@ -41,5 +49,40 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
     canvas.current?.select(selection?.id ?? null)
   }, [selection, canvas])
 
-  return <div ref={ref} className="kg-canvas" data-testid="graph-canvas" role="img" aria-label="Kennisgraaf" />
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    const controller = canvas.current
+    if (!controller) return
+    const current = useUiStore.getState().selection
+    if (e.key in ARROWS) {
+      e.preventDefault()
+      if (!current || current.group !== 'nodes') {
+        const first = controller.cy.nodes().not('.hidden').first()
+        if (first.nonempty()) select({ id: first.id(), group: 'nodes' })
+        return
+      }
+      const next = controller.neighbourInDirection(current.id, ARROWS[e.key as keyof typeof ARROWS])
+      if (next) {
+        select({ id: next, group: 'nodes' })
+        controller.centerOn(next)
+      }
+    } else if (e.key === 'Enter' && current) {
+      e.preventDefault()
+      document.getElementById('inspector')?.focus()
+    } else if (e.key === 'Escape') {
+      select(null)
+    }
+  }
+
+  return (
+    <div
+      ref={ref}
+      className="kg-canvas"
+      data-testid="graph-canvas"
+      role="application"
+      aria-label={t('canvas.aria')}
+      aria-describedby="canvas-help"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    />
+  )
 }

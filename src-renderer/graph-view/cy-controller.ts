@@ -1,7 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
 import type { Position } from '../domain/node-kinds'
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
-import { buildStylesheet } from './stylesheet'
+import type { CanvasView } from './canvas-view'
+import { CLUSTER_COLORS, buildStylesheet } from './stylesheet'
 import { edgeElement, nodeElement, toElements } from './to-elements'
 
 /** Above this many nodes the canvas runs in large-graph mode (textures while panning, no edge drawing on pan). */
@@ -9,6 +10,7 @@ export const LARGE_GRAPH_NODES = 2000
 
 export interface CyControllerEvents {
   onSelect?: (selection: { id: string; group: 'nodes' | 'edges' } | null) => void
+  onHover?: (id: string | null) => void
   /** Called after the user drags nodes; positions are to be saved. */
   onNodesMoved?: (positions: Map<string, Position>) => void
 }
@@ -55,6 +57,8 @@ export class CyController {
         if (this.programmaticViewport === 0) this.userMovedViewport = true
       })
     }
+    this.cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
+    this.cy.on('mouseout', 'node', () => this.events.onHover?.(null))
     this.cy.on('tap', (evt) => {
       const target = evt.target
       if (target === this.cy) this.events.onSelect?.(null)
@@ -76,7 +80,7 @@ export class CyController {
   private flushMoved(): void {
     const moved = this.moved
     this.moved = new Map()
-    if (moved.size) this.events.onNodesMoved?.(moved)
+    if (moved.size && !this.showsTempPositions) this.events.onNodesMoved?.(moved)
   }
 
   /** Nodes without a stored position get one from a quick layout of just those nodes. */
@@ -100,6 +104,7 @@ export class CyController {
 
   private onStoreChange(event: GraphChangeEvent): void {
     if (event.type === 'reset') {
+      this.savedPositions = null
       this.cy.batch(() => {
         this.cy.elements().remove()
         this.cy.add(toElements(this.store.liveNodes(), this.store.liveEdges()))
@@ -130,6 +135,10 @@ export class CyController {
     }
     existing.data(def.data)
     if (def.position && existing.isNode()) {
+      if (this.savedPositions) {
+        this.savedPositions.set(id, { ...def.position })
+        return
+      }
       const p = existing.position()
       if (p.x !== def.position.x || p.y !== def.position.y) existing.position(def.position)
     }
@@ -143,6 +152,127 @@ export class CyController {
     } finally {
       this.programmaticViewport--
     }
+  }
+
+  /**
+   * Draws one state of the map: hidden, faded and highlighted elements, centrality sizes, cluster
+   * colours and, for a lens, temporary positions (the saved ones come back when the lens is off).
+   */
+  applyView(view: CanvasView): void {
+    const cy = this.cy
+    cy.batch(() => {
+      cy.elements().removeClass('hidden faded path sized clustered single-voice')
+      const byIds = (ids: Iterable<string>): ReturnType<Core['collection']> => {
+        const col = cy.collection()
+        for (const id of ids) {
+          const el = cy.getElementById(id)
+          if (el.nonempty()) col.merge(el)
+        }
+        return col
+      }
+      byIds(view.hidden).addClass('hidden')
+      byIds(view.faded).addClass('faded')
+      byIds(view.highlighted).addClass('path')
+      byIds(view.singleVoice).addClass('single-voice')
+      if (view.sizes) {
+        for (const [id, size] of view.sizes) cy.getElementById(id).data('size', size).addClass('sized')
+      }
+      if (view.clusterOf) {
+        for (const [id, c] of view.clusterOf) {
+          cy.getElementById(id).data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length]).addClass('clustered')
+        }
+      }
+      this.setTempPositions(view.tempPositions)
+    })
+  }
+
+  /** Whether a lens currently shows temporary positions (moves are then not saved). */
+  get showsTempPositions(): boolean {
+    return this.savedPositions !== null
+  }
+
+  private savedPositions: Map<string, Position> | null = null
+
+  private setTempPositions(temp: Map<string, Position> | null): void {
+    if (temp) {
+      if (!this.savedPositions) {
+        this.savedPositions = new Map()
+        this.cy.nodes().forEach((n) => void this.savedPositions!.set(n.id(), { ...n.position() }))
+      }
+      for (const [id, p] of temp) this.cy.getElementById(id).position(p)
+      return
+    }
+    if (!this.savedPositions) return
+    for (const [id, p] of this.savedPositions) {
+      const stored = this.store.nodes.get(id)?.position
+      this.cy.getElementById(id).position(stored ?? p)
+    }
+    this.savedPositions = null
+  }
+
+  /** Fits the visible elements (after a filter, focus or lens change). */
+  fitVisible(): void {
+    const visible = this.cy.elements().not('.hidden')
+    if (visible.empty()) return
+    this.programmaticViewport++
+    try {
+      this.cy.animate({ fit: { eles: visible, padding: 50 } }, { duration: this.isLarge() ? 0 : 250 })
+    } finally {
+      this.programmaticViewport--
+    }
+  }
+
+  /** Centres the view on a node and zooms in to a readable level. */
+  centerOn(id: string): void {
+    const n = this.cy.getElementById(id)
+    if (n.empty()) return
+    const zoom = Math.max(this.cy.zoom(), 1)
+    this.cy.animate({ center: { eles: n }, zoom }, { duration: this.isLarge() ? 0 : 250 })
+  }
+
+  /**
+   * The visible neighbour of `id` that lies most in the direction of an arrow key, for keyboard
+   * navigation; undefined when there is none.
+   */
+  neighbourInDirection(id: string, dir: 'left' | 'right' | 'up' | 'down'): string | undefined {
+    const n = this.cy.getElementById(id)
+    if (n.empty() || !n.isNode()) return undefined
+    const p = n.position()
+    const want = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[dir]
+    let best: string | undefined
+    let bestScore = -Infinity
+    n.neighborhood('node').not('.hidden').forEach((m) => {
+      const q = m.position()
+      const dx = q.x - p.x
+      const dy = q.y - p.y
+      const len = Math.hypot(dx, dy) || 1
+      const cos = (dx * want[0]! + dy * want[1]!) / len
+      if (cos <= 0.2) return
+      const score = cos * 2 - len / 2000
+      if (score > bestScore) {
+        bestScore = score
+        best = m.id()
+      }
+    })
+    return best
+  }
+
+  /** Highlights a node's neighbourhood while hovering; `null` clears it. */
+  hover(id: string | null): void {
+    const cy = this.cy
+    cy.batch(() => {
+      cy.elements('.hover, .dimmed').removeClass('hover dimmed')
+      if (!id || this.isLarge()) return
+      const n = cy.getElementById(id)
+      if (n.empty()) return
+      const hood = n.closedNeighborhood()
+      hood.addClass('hover')
+      cy.elements().not(hood).not('.hidden').addClass('dimmed')
+    })
+  }
+
+  private isLarge(): boolean {
+    return this.cy.nodes().length > LARGE_GRAPH_NODES
   }
 
   fit(): void {

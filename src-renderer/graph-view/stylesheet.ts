@@ -14,6 +14,13 @@ export const NODE_STYLES: Record<NodeKind, { color: string; shape: string; size:
   theme: { color: '#5B9A96', shape: 'round-octagon', size: 36 }
 }
 
+/** Highlight of a path found by "How does A lead to B?". */
+export const PATH_COLOR = '#EC0000'
+/** Marker of lessons that rest on one voice. */
+export const SINGLE_VOICE_COLOR = '#E67E00'
+/** Colours of clusters on the lesson map (repeats after eight). */
+export const CLUSTER_COLORS = ['#1F77B4', '#FF7F0E', '#2CA02C', '#9467BD', '#8C564B', '#E377C2', '#17BECF', '#BCBD22']
+
 export type LineStyle = 'solid' | 'dashed' | 'dotted'
 export type ArrowShape = 'triangle' | 'tee' | 'vee' | 'circle' | 'none' | 'diamond' | 'square'
 
@@ -123,7 +130,23 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
       style: { 'border-width': 4, 'border-color': '#EC0000', 'border-style': 'solid' }
     },
     { selector: 'edge:selected', style: { 'line-color': '#EC0000', 'target-arrow-color': '#EC0000', width: 4 } },
-    { selector: '.hidden', style: { display: 'none' } }
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: 'node.single-voice', style: { 'border-color': SINGLE_VOICE_COLOR, 'border-width': 4, 'border-style': 'double' } },
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node.clustered', style: { 'border-color': 'data(clusterColor)', 'border-width': 5, 'border-style': 'solid' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: '.dimmed', style: { opacity: 0.2 } },
+    { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#EC0000', 'z-index': 10 } },
+    { selector: 'edge.hover', style: { opacity: 1, width: 3, 'z-index': 10 } },
+    {
+      selector: 'node.path',
+      style: { 'border-width': 5, 'border-color': PATH_COLOR, 'border-style': 'solid', opacity: 1, 'z-index': 20 }
+    },
+    {
+      selector: 'edge.path',
+      style: { 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, width: 6, opacity: 1, 'z-index': 20 }
+    },
+    { selector: 'node.keyboard', style: { 'overlay-color': '#EC0000', 'overlay-opacity': 0.15, 'overlay-padding': 8 } }
   )
   return sheet
 }

@@ -41,6 +41,9 @@ export interface UiState {
   /** Canvas or the accessible list view. */
   display: 'canvas' | 'list'
   layoutRunning: { name: string; done: number; total: number } | null
+  /** Increases when a canvas controller is mounted, so the view is pushed to it. */
+  canvasReady: number
+  setCanvasReady: () => void
   select: (s: Selection | null) => void
   setHovered: (id: string | null) => void
   toggleLegend: () => void
@@ -73,6 +76,8 @@ export const useUiStore = create<UiState>((set) => ({
   path: null,
   display: 'canvas',
   layoutRunning: null,
+  canvasReady: 0,
+  setCanvasReady: () => set((s) => ({ canvasReady: s.canvasReady + 1 })),
   select: (selection) => set({ selection }),
   setHovered: (hoveredId) => set({ hoveredId }),
   toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),

@@ -1,112 +1,323 @@
-import { Anchor, Badge, Group, ScrollArea, Stack, Text, Title } from '@mantine/core'
-import { useMemo } from 'react'
+import { Anchor, Badge, Button, Divider, Group, List, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../app/AppContext'
+import type { GraphEdge } from '../../domain/edge-kinds'
+import { nodeAdjacency, voiceCounts, type AdjacencyEntry } from '../../domain/graph-queries'
+import type { NodeId } from '../../domain/ids'
+import type { GraphNode } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
-import { useGraphVersion } from '../hooks/useGraph'
+import { useView } from '../canvas/view-context'
 import { NodeSwatch } from '../sidebar/swatches'
+import { NODE_FIELDS } from './node-fields'
+import { PathPanel } from './PathPanel'
 
-/** Right panel: the selected node or edge with its fields, provenance, sources and neighbours. */
+/** Right panel: the selected node or edge with all its fields, provenance, sources and neighbours. */
 export function Inspector(): React.JSX.Element {
   const { t } = useTranslation()
-  const { store } = useApp().session.repo
-  const version = useGraphVersion(store)
+  const { index } = useView()
   const selection = useUiStore((s) => s.selection)
-  const select = useUiStore((s) => s.select)
-
-  const data = useMemo(() => {
-    if (!selection) return null
-    if (selection.group === 'nodes') {
-      const node = store.node(selection.id)
-      if (!node) return null
-      const neighbours = store
-        .liveEdges()
-        .filter((e) => e.source === node.id || e.target === node.id)
-        .map((e) => ({ edge: e, other: store.node(e.source === node.id ? e.target : e.source), outgoing: e.source === node.id }))
-        .filter((x) => x.other)
-      return { kind: 'node' as const, node, neighbours }
-    }
-    const edge = store.edge(selection.id)
-    return edge ? { kind: 'edge' as const, edge, from: store.node(edge.source), to: store.node(edge.target) } : null
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selection, store, version])
-
-  if (!data) {
-    return (
-      <Text size="sm" c="dimmed" p="sm">
-        {t('inspector.none')}
-      </Text>
-    )
-  }
-  if (data.kind === 'edge') {
-    const { edge, from, to } = data
-    return (
-      <Stack p="sm" gap="xs" data-testid="inspector">
-        <Title order={2} size="h5">
-          {from?.title} → {t(`edge.${edge.kind}`)} → {to?.title}
-        </Title>
-        <Badge variant="light">{t(`facet.status.${edge.status}`)}</Badge>
-      </Stack>
-    )
-  }
-  const { node, neighbours } = data
+  const node = selection?.group === 'nodes' ? index.nodes.get(selection.id as NodeId) : undefined
+  const edge = selection?.group === 'edges' ? index.edges.get(selection.id as never) : undefined
   return (
-    <ScrollArea h="100%">
-      <Stack p="sm" gap="xs" data-testid="inspector">
-        <Group gap={8} wrap="nowrap">
-          <NodeSwatch kind={node.kind} />
-          <Text size="xs" c="dimmed" tt="uppercase">
-            {t(`kind.${node.kind}`)}
+    <ScrollArea h="100%" type="auto">
+      <div id="inspector" tabIndex={-1} aria-label={t('inspector.title')} className="kg-inspector">
+        <PathPanel />
+        {node ? <NodeDetails node={node} /> : edge ? <EdgeDetails edge={edge} /> : (
+          <Text size="sm" c="dimmed" p="sm">
+            {t('inspector.none')}
           </Text>
-        </Group>
-        <Title order={2} size="h5" data-testid="inspector-title">
-          {node.title}
-        </Title>
-        <Group gap={6}>
-          <Badge variant="light" color={node.status === 'illustrative' ? 'orange' : 'blue'}>
-            {t(`facet.status.${node.status}`)}
-          </Badge>
+        )}
+      </div>
+    </ScrollArea>
+  )
+}
+
+function useGoTo(): (id: string) => void {
+  const { canvas } = useApp()
+  const select = useUiStore((s) => s.select)
+  return (id: string) => {
+    select({ id, group: 'nodes' })
+    canvas.current?.centerOn(id)
+  }
+}
+
+function Provenance({ record }: { record: GraphNode | GraphEdge }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <Group gap={6}>
+      <Badge variant="light" color={record.status === 'illustrative' ? 'orange' : record.status === 'confirmed' ? 'green' : 'blue'} data-testid="inspector-status">
+        {t(`facet.status.${record.status}`)}
+      </Badge>
+      {record.sources.map((s, i) =>
+        s.url ? (
+          <Anchor key={i} size="xs" href={s.url} target="_blank" rel="noreferrer">
+            {s.title}
+          </Anchor>
+        ) : (
+          <Text key={i} size="xs">
+            {s.title}
+          </Text>
+        )
+      )}
+    </Group>
+  )
+}
+
+function FieldRow({ label, children }: { label: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <div className="kg-field">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <div>{children}</div>
+    </div>
+  )
+}
+
+function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { index } = useView()
+  const goTo = useGoTo()
+  const setFocus = useUiStore((s) => s.setFocus)
+  const focus = useUiStore((s) => s.focus)
+  const adjacency = useMemo(() => nodeAdjacency(index, node.id), [index, node.id])
+  const groups = useMemo(() => groupAdjacency(adjacency), [adjacency])
+  const voice = useMemo(() => (node.kind === 'lesson' ? voiceCounts(index).get(node.id) : undefined), [index, node])
+  const record = node as unknown as Record<string, unknown>
+
+  return (
+    <Stack p="sm" gap="xs" data-testid="inspector">
+      <Group gap={8} wrap="nowrap">
+        <NodeSwatch kind={node.kind} />
+        <Text size="xs" c="dimmed" tt="uppercase">
+          {t(`kind.${node.kind}`)}
+        </Text>
+      </Group>
+      <Title order={2} size="h5" data-testid="inspector-title">
+        {node.title}
+      </Title>
+      <Provenance record={node} />
+      {node.tags.length > 0 && (
+        <Group gap={4}>
           {node.tags.map((tag) => (
-            <Badge key={tag} variant="outline" color="gray">
+            <Badge key={tag} variant="outline" color="gray" size="sm">
               {tag}
             </Badge>
           ))}
         </Group>
-        {node.description && <Text size="sm">{node.description}</Text>}
-        {node.sources.length > 0 && (
-          <>
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-              {t('inspector.sources')}
-            </Text>
-            {node.sources.map((s, i) =>
-              s.url ? (
-                <Anchor key={i} size="sm" href={s.url} target="_blank" rel="noreferrer">
-                  {s.title}
-                </Anchor>
-              ) : (
-                <Text key={i} size="sm">
-                  {s.title}
-                </Text>
-              )
+      )}
+      {node.description && <Text size="sm">{node.description}</Text>}
+      {NODE_FIELDS[node.kind].map(({ key, facet, block }) => {
+        const value = record[key]
+        if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return null
+        const shown = facet ? t(`facet.${facet}.${String(value)}`) : value
+        return (
+          <FieldRow key={key} label={t(`field.${key}`)}>
+            {Array.isArray(shown) ? (
+              <List size="sm">
+                {shown.map((v, i) => (
+                  <List.Item key={i}>{String(v)}</List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text size="sm" style={block ? { whiteSpace: 'pre-wrap' } : undefined}>
+                {String(shown)}
+              </Text>
             )}
-          </>
-        )}
-        <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-          {t('inspector.neighbours')} ({neighbours.length})
-        </Text>
-        <Stack gap={2} data-testid="inspector-neighbours">
-          {neighbours.map(({ edge, other, outgoing }) => (
-            <Anchor
-              key={edge.id}
-              size="sm"
-              component="button"
-              onClick={() => other && select({ id: other.id, group: 'nodes' })}
-            >
-              {outgoing ? '→' : '←'} {t(`edge.${edge.kind}`)}: {other?.title}
-            </Anchor>
+          </FieldRow>
+        )
+      })}
+      {Object.keys(node.fields).length > 0 && (
+        <FieldRow label={t('field.fields')}>
+          {Object.entries(node.fields).map(([k, v]) => (
+            <Text size="xs" key={k}>
+              {k}: {String(v)}
+            </Text>
           ))}
-        </Stack>
+        </FieldRow>
+      )}
+      {voice && (
+        <FieldRow label={t('inspector.voices')}>
+          <Stack gap={2} data-testid="voice-counts">
+            <Text size="sm">{t('inspector.voiceQuotes', { n: voice.supportingQuotes.length })}</Text>
+            <Text size="sm">{t('inspector.voiceInterviews', { n: voice.interviews.length })}</Text>
+            <Text size="sm">
+              {t('inspector.voiceActors', { n: voice.actors.length, types: voice.actorTypes.length })}
+            </Text>
+            {voice.qualifyingQuotes.length + voice.contradictingQuotes.length > 0 && (
+              <Text size="sm">
+                {t('inspector.voiceQualify', { n: voice.qualifyingQuotes.length + voice.contradictingQuotes.length })}
+              </Text>
+            )}
+            {voice.singleVoice && (
+              <Badge color="orange" variant="light" data-testid="single-voice">
+                {voice.unsupported ? t('inspector.unsupported') : t('inspector.singleVoice')}
+              </Badge>
+            )}
+          </Stack>
+        </FieldRow>
+      )}
+      <Divider my={4} />
+      <Group gap={4}>
+        <Text size="xs" c="dimmed">
+          {t('inspector.focus')}:
+        </Text>
+        {([1, 2, 3] as const).map((depth) => (
+          <Button
+            key={depth}
+            size="compact-xs"
+            variant={focus?.seedIds[0] === node.id && focus.depth === depth ? 'filled' : 'default'}
+            onClick={() => setFocus({ seedIds: [node.id], depth, expanded: [] })}
+            data-testid={`focus-${depth}`}
+          >
+            {depth === 1 ? t('inspector.focusSteps', { n: 1 }) : t('inspector.focusStepsPlural', { n: depth })}
+          </Button>
+        ))}
+        {focus && !focus.expanded.includes(node.id) && !focus.seedIds.includes(node.id) && (
+          <Button size="compact-xs" variant="light" onClick={() => setFocus({ ...focus, expanded: [...focus.expanded, node.id] })} data-testid="expand">
+            {t('inspector.expand')}
+          </Button>
+        )}
+      </Group>
+      <PathPicker from={node} />
+      <Divider my={4} />
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {t('inspector.neighbours')} ({adjacency.length})
+      </Text>
+      <Stack gap={6} data-testid="inspector-neighbours">
+        {adjacency.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('inspector.noNeighbours')}
+          </Text>
+        )}
+        {groups.map((g) => (
+          <div key={`${g.kind}-${g.direction}`} data-edge-kind={g.kind}>
+            <Text size="xs" fw={600}>
+              {g.direction === 'out' || !g.directed ? '' : '← '}
+              {t(`edge.${g.kind}`)}
+              {g.direction === 'out' && g.directed ? ' →' : ''} ({g.entries.length})
+            </Text>
+            {g.entries.map((entry) => (
+              <Anchor
+                key={entry.edge.id}
+                component="button"
+                size="sm"
+                display="block"
+                ta="left"
+                onClick={() => goTo(entry.node.id)}
+              >
+                <NodeSwatch kind={entry.node.kind} /> {entry.node.title}
+              </Anchor>
+            ))}
+          </div>
+        ))}
       </Stack>
-    </ScrollArea>
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('field.createdBy')}: {t('inspector.createdBy', { who: node.createdBy, when: new Date(node.createdAt).toLocaleDateString() })}
+        <br />
+        {t('field.updatedBy')}: {t('inspector.createdBy', { who: node.updatedBy, when: new Date(node.updatedAt).toLocaleString() })}
+      </Text>
+    </Stack>
+  )
+}
+
+interface AdjacencyGroup {
+  kind: AdjacencyEntry['kind']
+  direction: 'out' | 'in'
+  directed: boolean
+  entries: AdjacencyEntry[]
+}
+
+function groupAdjacency(entries: AdjacencyEntry[]): AdjacencyGroup[] {
+  const out: AdjacencyGroup[] = []
+  for (const e of entries) {
+    const direction = e.directed ? e.direction : 'out'
+    const last = out[out.length - 1]
+    if (last && last.kind === e.kind && last.direction === direction) last.entries.push(e)
+    else out.push({ kind: e.kind, direction, directed: e.directed, entries: [e] })
+  }
+  return out
+}
+
+function PathPicker({ from }: { from: GraphNode }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { index } = useView()
+  const setPath = useUiStore((s) => s.setPath)
+  const [target, setTarget] = useState<string | null>(null)
+  const options = useMemo(
+    () =>
+      [...index.nodes.values()]
+        .filter((n) => n.id !== from.id)
+        .map((n) => ({ value: n.id, label: `${n.title} (${t(`kind.${n.kind}`)})` })),
+    [index, from.id, t]
+  )
+  return (
+    <Select
+      size="xs"
+      label={t('inspector.pathTo')}
+      placeholder={t('inspector.pathPick')}
+      data={options}
+      searchable
+      limit={50}
+      value={target}
+      onChange={(v) => {
+        setTarget(v)
+        setPath(v ? { fromId: from.id, toId: v, index: 0 } : null)
+      }}
+      data-testid="path-to"
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { index } = useView()
+  const goTo = useGoTo()
+  const from = index.nodes.get(edge.source)
+  const to = index.nodes.get(edge.target)
+  return (
+    <Stack p="sm" gap="xs" data-testid="inspector">
+      <Text size="xs" c="dimmed" tt="uppercase">
+        {t('inspector.edgeTitle')}
+      </Text>
+      <Title order={2} size="h5" data-testid="inspector-title">
+        {edge.label || t(`edge.${edge.kind}`)}
+      </Title>
+      <Provenance record={edge} />
+      <FieldRow label={t('inspector.from')}>
+        <Anchor component="button" size="sm" onClick={() => from && goTo(from.id)}>
+          {from?.title}
+        </Anchor>
+      </FieldRow>
+      <FieldRow label={t('inspector.to')}>
+        <Anchor component="button" size="sm" onClick={() => to && goTo(to.id)}>
+          {to?.title}
+        </Anchor>
+      </FieldRow>
+      {edge.role && <FieldRow label={t('field.role')}>{edge.role}</FieldRow>}
+      {edge.participationLevel && (
+        <FieldRow label={t('field.participationLevel')}>{t(`facet.participationLevel.${edge.participationLevel}`)}</FieldRow>
+      )}
+      {edge.topic && <FieldRow label={t('field.topic')}>{edge.topic}</FieldRow>}
+      {edge.weight !== undefined && <FieldRow label={t('field.weight')}>{edge.weight}</FieldRow>}
+      <FieldRow label={t('field.evidence')}>
+        {edge.evidence.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('inspector.noEvidence')}
+          </Text>
+        ) : (
+          edge.evidence.map((q) => {
+            const quote = index.nodes.get(q)
+            return (
+              <Anchor key={q} component="button" size="sm" display="block" ta="left" onClick={() => goTo(q)}>
+                “{quote && quote.kind === 'quote' ? quote.text : q}”
+              </Anchor>
+            )
+          })
+        )}
+      </FieldRow>
+    </Stack>
   )
 }

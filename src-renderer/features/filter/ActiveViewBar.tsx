@@ -1,0 +1,123 @@
+import { Badge, Button, Group, SegmentedControl, Select, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { NodeId } from '../../domain/ids'
+import { activeFilterCount, isFilterActive } from '../../graph-view/view-filter'
+import { useUiStore } from '../../state/ui-store'
+import { useView } from '../canvas/view-context'
+
+/**
+ * Always-visible strip over the canvas: the lens switch, what is active (filter, focus) with a
+ * one-click clear, and how much of the map is visible.
+ */
+export function ActiveViewBar(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { index, view } = useView()
+  const filter = useUiStore((s) => s.filter)
+  const clearFilter = useUiStore((s) => s.clearFilter)
+  const focus = useUiStore((s) => s.focus)
+  const setFocus = useUiStore((s) => s.setFocus)
+  const lens = useUiStore((s) => s.lens)
+  const setLens = useUiStore((s) => s.setLens)
+  const centrality = useUiStore((s) => s.centrality)
+  const setCentrality = useUiStore((s) => s.setCentrality)
+  const display = useUiStore((s) => s.display)
+  const setDisplay = useUiStore((s) => s.setDisplay)
+  const focusTitle = focus ? index.nodes.get(focus.seedIds[0] as NodeId)?.title ?? '' : ''
+  const clusters = view.clusterOf ? new Set(view.clusterOf.values()).size : 0
+  return (
+    <Group className="kg-viewbar" gap="xs" wrap="wrap" data-testid="view-bar">
+      <SegmentedControl
+        size="xs"
+        value={lens}
+        onChange={(v) => setLens(v as typeof lens)}
+        data={[
+          { value: 'all', label: t('lens.all') },
+          { value: 'lessonMap', label: t('lens.lessonMap') },
+          { value: 'tensions', label: t('lens.tensions') }
+        ]}
+        data-testid="lens"
+      />
+      {lens === 'lessonMap' && (
+        <>
+          <Select
+            size="xs"
+            w={170}
+            aria-label={t('lens.centrality')}
+            value={centrality}
+            onChange={(v) => v && setCentrality(v as typeof centrality)}
+            data={[
+              { value: 'degree', label: `${t('lens.centrality')}: ${t('lens.degree')}` },
+              { value: 'betweenness', label: `${t('lens.centrality')}: ${t('lens.betweenness')}` }
+            ]}
+            allowDeselect={false}
+          />
+          <Badge variant="light" data-testid="cluster-count">
+            {t('lens.clusters', { n: clusters })}
+          </Badge>
+        </>
+      )}
+      {isFilterActive(filter) && (
+        <Badge
+          color="red"
+          variant="filled"
+          rightSection={
+            <button type="button" className="kg-chip-x" onClick={clearFilter} aria-label={t('filter.clear')} data-testid="filter-clear">
+              ×
+            </button>
+          }
+          data-testid="filter-active"
+        >
+          {t('filter.active', { n: activeFilterCount(filter) })}
+        </Badge>
+      )}
+      {focus && (
+        <Badge
+          color="dark"
+          variant="filled"
+          rightSection={
+            <button type="button" className="kg-chip-x" onClick={() => setFocus(null)} aria-label={t('focusBar.clear')} data-testid="focus-clear">
+              ×
+            </button>
+          }
+          data-testid="focus-active"
+        >
+          {t('focusBar.label', { title: focusTitle.slice(0, 40), depth: focus.depth })}
+        </Badge>
+      )}
+      <Text size="xs" c="dimmed" data-testid="visible-count">
+        {t('filter.visible', { nodes: view.visibleNodes - view.faded.size + countFadedEdges(view.faded, index), total: index.nodes.size })}
+      </Text>
+      <SegmentedControl
+        ml="auto"
+        size="xs"
+        value={display}
+        onChange={(v) => setDisplay(v as typeof display)}
+        data={[
+          { value: 'canvas', label: t('display.canvas') },
+          { value: 'list', label: t('display.list') }
+        ]}
+        data-testid="display-toggle"
+      />
+      {(isFilterActive(filter) || focus || lens !== 'all') && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => {
+            clearFilter()
+            setFocus(null)
+            setLens('all')
+          }}
+        >
+          {t('focusBar.clear')}
+        </Button>
+      )}
+    </Group>
+  )
+}
+
+/** Faded edges are in the same set as faded nodes; count only the nodes. */
+function countFadedEdges(faded: ReadonlySet<string>, index: { edges: ReadonlyMap<string, unknown> }): number {
+  let n = 0
+  for (const id of faded) if (index.edges.has(id)) n++
+  return n
+}
