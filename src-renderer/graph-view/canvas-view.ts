@@ -89,6 +89,9 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
         vis.hidden.delete(id)
         vis.faded.delete(id)
       }
+      // Everything off the path steps back, so the chain reads on its own.
+      for (const id of index.nodes.keys()) if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
+      for (const id of index.edges.keys()) if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
     }
   }
 

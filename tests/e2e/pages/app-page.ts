@@ -20,6 +20,42 @@ export class AppPage {
     })
   }
 
+  /** Ids of nodes on the canvas that are neither hidden nor faded. */
+  async shownNodeIds(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      return cy.nodes().not('.hidden').not('.faded').map((n) => n.id()).sort()
+    })
+  }
+
+  async shownEdgeCount(): Promise<number> {
+    return this.page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      return cy.edges().not('.hidden').not('.faded').length
+    })
+  }
+
+  /** Clicks a node on the canvas by id, at its rendered position. */
+  async clickNode(id: string): Promise<void> {
+    const pos = await this.page.evaluate((nodeId) => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      const n = cy.getElementById(nodeId)
+      cy.center(n)
+      const p = n.renderedPosition()
+      const box = (cy.container() as HTMLElement).getBoundingClientRect()
+      return { x: box.left + p.x, y: box.top + p.y }
+    }, id)
+    await this.page.mouse.click(pos.x, pos.y)
+    await expect(this.page.getByTestId('inspector')).toBeVisible()
+  }
+
+  async nodePosition(id: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(
+      (nodeId) => (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.getElementById(nodeId).position(),
+      id
+    )
+  }
+
   async graphMenu(item: 'cmd-new-empty' | 'cmd-restore-demo'): Promise<void> {
     await this.page.getByTestId('menu-graph').click()
     await this.page.getByTestId(item).click()
