@@ -7,6 +7,11 @@ import { emptyGraph } from '../domain/graph'
 import { useConfirm } from '../features/confirm/ConfirmDialog'
 import { ViewProvider } from '../features/canvas/view-context'
 import { ActiveViewBar } from '../features/filter/ActiveViewBar'
+import { CanvasContextMenu } from '../features/editor/CanvasContextMenu'
+import { EdgeForm } from '../features/editor/EdgeForm'
+import { deleteSelected, editSelected, newNode } from '../features/editor/editor-actions'
+import { useEditorStore } from '../features/editor/editor-store'
+import { NodeForm } from '../features/editor/NodeForm'
 import { Inspector } from '../features/inspector/Inspector'
 import { runNamedLayout } from '../features/layout/layout-command'
 import { LayoutProgress, notifyLayoutOutcome } from '../features/layout/LayoutMenu'
@@ -186,6 +191,35 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         run: () => useUiStore.getState().clearFilter()
       },
       {
+        id: 'node.new',
+        labelKey: 'toolbar.new',
+        shortcut: 'mod+shift+N',
+        isEnabled: writable,
+        run: () => newNode('lesson', canvas.current)
+      },
+      { id: 'node.edit', labelKey: 'editor.edit', shortcut: 'mod+E', isEnabled: writable, run: () => editSelected(repo) },
+      {
+        id: 'selection.delete',
+        labelKey: 'editor.delete',
+        isEnabled: writable,
+        run: () => deleteSelected(repo, confirm, t)
+      },
+      {
+        id: 'edge.connect',
+        labelKey: 'editor.connect',
+        isEnabled: writable,
+        run: () => {
+          const sel = useUiStore.getState().selection
+          if (sel?.group === 'nodes') useEditorStore.getState().openEdgeForm({ sourceId: sel.id })
+        }
+      },
+      {
+        id: 'canvas.draw-mode',
+        labelKey: 'toolbar.drawMode',
+        isEnabled: writable,
+        run: () => useUiStore.getState().setDrawMode(!useUiStore.getState().drawMode)
+      },
+      {
         id: 'layout.fcose',
         labelKey: 'layoutMenu.fcose',
         isEnabled: writable,
@@ -276,8 +310,12 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
             <StatusBar />
           </AppShell.Footer>
         </AppShell>
+      <NodeForm />
+      <EdgeForm />
+      <CanvasContextMenu />
       </ViewProvider>
       <SettingsDialog />
+
       <Modal
         opened={ui.aboutOpen}
         onClose={() => ui.setAboutOpen(false)}

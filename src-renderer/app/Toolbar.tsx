@@ -2,13 +2,17 @@ import { ActionIcon, Button, Group, Menu, TextInput, Tooltip } from '@mantine/co
 import { useTranslation } from 'react-i18next'
 import { FilterPopover } from '../features/filter/FilterPopover'
 import { LayoutMenu } from '../features/layout/LayoutMenu'
+import { NODE_KINDS } from '../domain/node-kinds'
+import { newNode } from '../features/editor/editor-actions'
+import { useUiStore } from '../state/ui-store'
 import { useApp } from './AppContext'
 import type { CommandId } from './commands'
 
 /** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
 export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
-  const { commands } = useApp()
+  const { commands, session, canvas } = useApp()
+  const drawMode = useUiStore((s) => s.drawMode)
   const run = (id: CommandId) => () => void commands.run(id)
   const notYet = t('toolbar.notYet')
   return (
@@ -34,9 +38,35 @@ export function Toolbar(): React.JSX.Element {
           <Menu.Item onClick={run('app.about')}>{t('menu.about')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="default" disabled={session.readOnly} data-testid="menu-new">
+            {t('toolbar.new')} ▾
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {NODE_KINDS.map((k) => (
+            <Menu.Item key={k} onClick={() => newNode(k, canvas.current)} data-testid={`new-${k}`}>
+              {t(`kind.${k}`)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Tooltip label={t('toolbar.drawModeHelp')}>
+        <Button
+          size="xs"
+          variant={drawMode ? 'filled' : 'default'}
+          onClick={run('canvas.draw-mode')}
+          disabled={session.readOnly}
+          aria-pressed={drawMode}
+          data-testid="draw-mode"
+        >
+          {t('toolbar.drawMode')}
+        </Button>
+      </Tooltip>
       <LayoutMenu />
       <FilterPopover />
-      {(['new', 'views', 'export'] as const).map((k) => (
+      {(['views', 'export'] as const).map((k) => (
         <Tooltip key={k} label={notYet}>
           <Button size="xs" variant="default" disabled>
             {t(`toolbar.${k}`)} ▾

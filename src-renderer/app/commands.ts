@@ -14,6 +14,11 @@ export type CommandId =
   | 'layout.concentric'
   | 'layout.breadthfirst'
   | 'layout.grid'
+  | 'node.new'
+  | 'node.edit'
+  | 'selection.delete'
+  | 'edge.connect'
+  | 'canvas.draw-mode'
 
 export interface Command {
   id: CommandId

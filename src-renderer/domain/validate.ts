@@ -150,3 +150,30 @@ export function validateGraph(input: {
 }
 
 export { isEdgeKind }
+
+const DRAFT_STAMP = {
+  id: 'draft',
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
+  createdBy: 'draft',
+  updatedBy: 'draft'
+}
+
+/**
+ * Checks a form's draft before it is saved: the same rules as validateNode, with placeholder record
+ * fields. Issues map to form fields by their first path element.
+ */
+export function validateNodeDraft(draft: object): Result<GraphNode> {
+  return validateNode({ ...DRAFT_STAMP, ...draft, id: (draft as { id?: string }).id ?? DRAFT_STAMP.id })
+}
+
+/** Groups issues by their first path element (a form field) into one Dutch message each. */
+export function fieldErrors(issues: readonly Issue[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const i of issues) {
+    const key = String(i.path[0] ?? '_form')
+    const message = i.message.replace(/^[\w.]+: /, '')
+    out[key] = out[key] ? `${out[key]} ${message}` : message
+  }
+  return out
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../app/AppContext'
 import { useUiStore } from '../state/ui-store'
+import { useEditorStore } from '../features/editor/editor-store'
 import { CyController } from './cy-controller'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
@@ -13,7 +14,7 @@ const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDow
 export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
-  const { session, canvas } = useApp()
+  const { session, canvas, commands } = useApp()
   const select = useUiStore((s) => s.select)
   const markSaved = useUiStore((s) => s.markSaved)
   const setCanvasReady = useUiStore((s) => s.setCanvasReady)
@@ -24,6 +25,8 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
     const controller = new CyController(ref.current, repo.store, {
       onSelect: select,
       onHover: (id) => controller.hover(id),
+      onContextMenu: (at) => useUiStore.getState().setContextMenu(at),
+      onConnect: (sourceId, targetId) => useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
       onNodesMoved: (positions) => {
         if (repo.readOnly) return
         void repo.setPositions(positions, 'node.move').then((r) => {
@@ -43,6 +46,11 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
   useEffect(() => {
     canvas.current?.setDark(dark)
   }, [dark, canvas])
+
+  const drawMode = useUiStore((s) => s.drawMode)
+  useEffect(() => {
+    canvas.current?.setDrawMode(drawMode)
+  }, [drawMode, canvas])
 
   const selection = useUiStore((s) => s.selection)
   useEffect(() => {
@@ -70,6 +78,9 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
       document.getElementById('inspector')?.focus()
     } else if (e.key === 'Escape') {
       select(null)
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && current) {
+      e.preventDefault()
+      void commands.run('selection.delete')
     }
   }
 

@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
+import edgehandles from 'cytoscape-edgehandles'
 import type { Position } from '../domain/node-kinds'
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import type { CanvasView } from './canvas-view'
@@ -8,9 +9,15 @@ import { edgeElement, nodeElement, toElements } from './to-elements'
 /** Above this many nodes the canvas runs in large-graph mode (textures while panning, no edge drawing on pan). */
 export const LARGE_GRAPH_NODES = 2000
 
+cytoscape.use(edgehandles)
+
 export interface CyControllerEvents {
   onSelect?: (selection: { id: string; group: 'nodes' | 'edges' } | null) => void
   onHover?: (id: string | null) => void
+  /** Right click (or long press) on a node or the background, with screen and model positions. */
+  onContextMenu?: (at: { x: number; y: number; model: Position; nodeId: string | null }) => void
+  /** The user drew an edge from one node to another (draw mode). Nothing is saved by the canvas. */
+  onConnect?: (sourceId: string, targetId: string) => void
   /** Called after the user drags nodes; positions are to be saved. */
   onNodesMoved?: (positions: Map<string, Position>) => void
 }
@@ -59,6 +66,17 @@ export class CyController {
     }
     this.cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
     this.cy.on('mouseout', 'node', () => this.events.onHover?.(null))
+    this.cy.on('cxttap', (evt) => {
+      const target = evt.target
+      const box = container?.getBoundingClientRect()
+      const rp = evt.renderedPosition ?? { x: 0, y: 0 }
+      this.events.onContextMenu?.({
+        x: (box?.left ?? 0) + rp.x,
+        y: (box?.top ?? 0) + rp.y,
+        model: { ...evt.position },
+        nodeId: target !== this.cy && target.isNode() ? target.id() : null
+      })
+    })
     this.cy.on('tap', (evt) => {
       const target = evt.target
       if (target === this.cy) this.events.onSelect?.(null)
@@ -142,6 +160,26 @@ export class CyController {
       const p = existing.position()
       if (p.x !== def.position.x || p.y !== def.position.y) existing.position(def.position)
     }
+  }
+
+  private edgehandles: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void } | null = null
+
+  /**
+   * Turns drawing mode on or off: while on, dragging from one node to another proposes an edge
+   * (`onConnect`); the temporary edge is removed at once, the form decides what is saved.
+   */
+  setDrawMode(on: boolean): void {
+    if (!this.edgehandles) {
+      const cy = this.cy as Core & { edgehandles?: (o: object) => NonNullable<CyController['edgehandles']> }
+      if (!cy.edgehandles) return
+      this.edgehandles = cy.edgehandles({ snap: true, noEdgeEventsInDraw: true, disableBrowserGestures: true })
+      this.cy.on('ehcomplete', (_evt, source, target, added) => {
+        ;(added as { remove(): void }).remove()
+        this.events.onConnect?.((source as { id(): string }).id(), (target as { id(): string }).id())
+      })
+    }
+    if (on) this.edgehandles.enableDrawMode()
+    else this.edgehandles.disableDrawMode()
   }
 
   /** Fits the whole graph without counting as a user move of the viewport. */
@@ -294,6 +332,7 @@ export class CyController {
   }
 
   destroy(): void {
+    this.edgehandles?.destroy()
     this.resizeObserver?.disconnect()
     this.unsubscribe()
     this.cy.destroy()

@@ -41,6 +41,10 @@ export interface UiState {
   /** Canvas or the accessible list view. */
   display: 'canvas' | 'list'
   layoutRunning: { name: string; done: number; total: number } | null
+  drawMode: boolean
+  setDrawMode: (on: boolean) => void
+  contextMenu: { x: number; y: number; model: { x: number; y: number }; nodeId: string | null } | null
+  setContextMenu: (m: UiState['contextMenu']) => void
   /** Increases when a canvas controller is mounted, so the view is pushed to it. */
   canvasReady: number
   setCanvasReady: () => void
@@ -77,6 +81,10 @@ export const useUiStore = create<UiState>((set) => ({
   display: 'canvas',
   layoutRunning: null,
   canvasReady: 0,
+  drawMode: false,
+  setDrawMode: (drawMode) => set({ drawMode }),
+  contextMenu: null,
+  setContextMenu: (contextMenu) => set({ contextMenu }),
   setCanvasReady: () => set((s) => ({ canvasReady: s.canvasReady + 1 })),
   select: (selection) => set({ selection }),
   setHovered: (hoveredId) => set({ hoveredId }),

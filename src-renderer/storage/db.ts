@@ -12,12 +12,18 @@ export interface PageRow {
   data: string
 }
 
-/** One entry of a change: a record before and after (null = did not exist). */
+/**
+ * One entry of a change: a record before and after (null = did not exist). When `fields` is true
+ * (field patches such as saved positions) `before` and `after` hold only the fields that changed; a
+ * field present on one side and missing on the other was absent (undefined) on the missing side.
+ * Entries written before `fields` existed are recognised by `after` lacking an `id`.
+ */
 export interface ChangeEntry {
   table: RecordTable | 'views' | 'presentations'
   id: string
   before: unknown
   after: unknown
+  fields?: boolean
 }
 
 /**
@@ -34,8 +40,23 @@ export interface ChangeRow {
   count: number
   bulk: boolean
   entries: string
-  /** Set when this change was undone (issue: undo/redo). */
+  /**
+   * Set while this change is undone; cleared again by a redo. Undo/redo rows themselves never get it.
+   */
   undoneAt?: string | null
+  /**
+   * Set on an undone change when it can no longer be redone: a new ordinary change was made after it
+   * was undone (or redoing it found its records changed). A discarded change stays undone for good.
+   */
+  discardedAt?: string | null
+  /**
+   * Undo stops at this change (it and everything older cannot be undone): set on whole-graph
+   * replacements and on a change whose undo was refused because its records had changed since.
+   * Rows whose `entries` is not a JSON array (older whole-graph replacements) are barriers too.
+   */
+  barrier?: boolean
+  /** Only on undo/redo rows (`history.undo`, `history.redo`): the id of the change undone or redone. */
+  revertOf?: string
 }
 
 export interface KeyValueRow {

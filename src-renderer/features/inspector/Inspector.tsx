@@ -64,6 +64,30 @@ function Provenance({ record }: { record: GraphNode | GraphEdge }): React.JSX.El
   )
 }
 
+/** Edit, connect and delete for the selection; hidden when the database is read-only. */
+function EditActions({ edge = false }: { edge?: boolean }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const { commands, session } = useApp()
+  if (session.readOnly) return null
+  return (
+    <Group gap={4}>
+      {!edge && (
+        <>
+          <Button size="compact-xs" variant="default" onClick={() => void commands.run('node.edit')} data-testid="node-edit">
+            {t('editor.edit')}
+          </Button>
+          <Button size="compact-xs" variant="default" onClick={() => void commands.run('edge.connect')} data-testid="node-connect">
+            {t('editor.connect')}
+          </Button>
+        </>
+      )}
+      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void commands.run('selection.delete')} data-testid="selection-delete">
+        {t('editor.delete')}
+      </Button>
+    </Group>
+  )
+}
+
 function FieldRow({ label, children }: { label: string; children: React.ReactNode }): React.JSX.Element {
   return (
     <div className="kg-field">
@@ -97,6 +121,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
       <Title order={2} size="h5" data-testid="inspector-title">
         {node.title}
       </Title>
+      <EditActions />
       <Provenance record={node} />
       {node.tags.length > 0 && (
         <Group gap={4}>
@@ -285,6 +310,7 @@ function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
       <Title order={2} size="h5" data-testid="inspector-title">
         {edge.label || t(`edge.${edge.kind}`)}
       </Title>
+      <EditActions edge />
       <Provenance record={edge} />
       <FieldRow label={t('inspector.from')}>
         <Anchor component="button" size="sm" onClick={() => from && goTo(from.id)}>

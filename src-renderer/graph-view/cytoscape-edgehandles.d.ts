@@ -1,0 +1,5 @@
+declare module 'cytoscape-edgehandles' {
+  import type { Ext } from 'cytoscape'
+  const edgehandles: Ext
+  export default edgehandles
+}
