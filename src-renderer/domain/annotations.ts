@@ -23,3 +23,28 @@ export type Annotation = Omit<z.infer<typeof annotationSchema>, 'id' | 'quoteIds
   quoteIds: NodeId[]
 }
 export type AnnotationInput = z.input<typeof annotationSchema>
+
+/**
+ * Whether experts disagree about a target: among its live annotations there is a "disagrees" and an
+ * "agrees" or "nuances" from someone else. One expert changing their mind does not count.
+ */
+export function isContested(thread: readonly Pick<Annotation, 'author' | 'stance' | 'deletedAt'>[]): boolean {
+  const live = thread.filter((a) => !a.deletedAt)
+  return live.some(
+    (d) => d.stance === 'disagrees' && live.some((a) => a.author !== d.author && (a.stance === 'agrees' || a.stance === 'nuances'))
+  )
+}
+
+/** Ids of nodes and edges whose annotation threads are contested. */
+export function contestedTargets(annotations: readonly Annotation[]): Set<string> {
+  const byTarget = new Map<string, Annotation[]>()
+  for (const a of annotations) {
+    if (a.deletedAt) continue
+    let list = byTarget.get(a.targetId)
+    if (!list) byTarget.set(a.targetId, (list = []))
+    list.push(a)
+  }
+  const out = new Set<string>()
+  for (const [id, thread] of byTarget) if (isContested(thread)) out.add(id)
+  return out
+}

@@ -76,6 +76,12 @@ const commonNodeFields = {
   position: positionSchema.nullable().optional()
 }
 
+/** Who moved a lesson or ingredient to its current review status, and when. */
+const reviewFields = {
+  reviewedBy: z.string().max(200).optional(),
+  reviewedAt: z.string().max(40).optional()
+}
+
 const textList = z.array(z.string().max(10_000)).default([])
 
 /** One zod schema per node kind: the single validator that forms, import, storage and tests share. */
@@ -115,12 +121,14 @@ export const NODE_SCHEMAS = {
     statement: z.string().max(5_000).default(''),
     polarity: z.enum(POLARITIES).optional(),
     reviewStatus: z.enum(REVIEW_STATUSES).default('concept'),
+    ...reviewFields,
     phase: z.enum(PHASES).optional()
   }),
   ingredient: z.object({
     ...commonNodeFields,
     kind: z.literal('ingredient'),
     reviewStatus: z.enum(REVIEW_STATUSES).default('concept'),
+    ...reviewFields,
     phase: z.enum(PHASES).optional()
   }),
   project: z.object({

@@ -17,6 +17,8 @@ import { computeVisibility, type GraphFilter, type Scope } from './view-filter'
 
 /** The parts of UI state that decide what the canvas shows. */
 export interface CanvasViewInput {
+  /** Ids of nodes and edges whose annotations disagree (from domain/annotations contestedTargets). */
+  contested?: ReadonlySet<string>
   filter: GraphFilter
   focus: { seedIds: string[]; depth: 1 | 2 | 3; expanded: string[] } | null
   lens: 'all' | 'lessonMap' | 'tensions'
@@ -38,6 +40,8 @@ export interface CanvasView {
   tempPositions: Map<string, Position> | null
   /** Lessons that rest on one voice (at most one distinct actor). */
   singleVoice: Set<string>
+  /** Nodes and edges where experts disagree. */
+  contested: ReadonlySet<string>
   paths: GraphPath[]
   visibleNodes: number
   visibleEdges: number
@@ -71,6 +75,22 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
     }
     // Edges between any two focused nodes are shown too.
     for (const e of edges) if (nodeIds.has(e.source) && nodeIds.has(e.target)) edgeIds.add(e.id)
+    scope = {
+      nodeIds: scope.nodeIds ? intersect(scope.nodeIds, nodeIds) : nodeIds,
+      edgeIds: scope.edgeIds ? intersect(scope.edgeIds, edgeIds) : edgeIds
+    }
+  }
+  if (input.filter.contestedOnly) {
+    const contested = input.contested ?? new Set<string>()
+    const nodeIds = new Set<string>()
+    const edgeIds = new Set<string>()
+    for (const e of edges) {
+      if (!contested.has(e.id)) continue
+      edgeIds.add(e.id)
+      nodeIds.add(e.source)
+      nodeIds.add(e.target)
+    }
+    for (const id of contested) if (index.nodes.has(id as NodeId)) nodeIds.add(id)
     scope = {
       nodeIds: scope.nodeIds ? intersect(scope.nodeIds, nodeIds) : nodeIds,
       edgeIds: scope.edgeIds ? intersect(scope.edgeIds, edgeIds) : edgeIds
@@ -119,6 +139,7 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
     clusterOf,
     tempPositions,
     singleVoice,
+    contested: input.contested ?? new Set<string>(),
     paths,
     visibleNodes: countVisible(index.nodes.keys(), vis.hidden),
     visibleEdges: countVisible(index.edges.keys(), vis.hidden)

@@ -199,7 +199,7 @@ export class CyController {
   applyView(view: CanvasView): void {
     const cy = this.cy
     cy.batch(() => {
-      cy.elements().removeClass('hidden faded path sized clustered single-voice')
+      cy.elements().removeClass('hidden faded path sized clustered single-voice contested')
       const byIds = (ids: Iterable<string>): ReturnType<Core['collection']> => {
         const col = cy.collection()
         for (const id of ids) {
@@ -212,6 +212,7 @@ export class CyController {
       byIds(view.faded).addClass('faded')
       byIds(view.highlighted).addClass('path')
       byIds(view.singleVoice).addClass('single-voice')
+      byIds(view.contested).addClass('contested')
       if (view.sizes) {
         for (const [id, size] of view.sizes) cy.getElementById(id).data('size', size).addClass('sized')
       }

@@ -16,6 +16,8 @@ export const NODE_STYLES: Record<NodeKind, { color: string; shape: string; size:
 
 /** Highlight of a path found by "How does A lead to B?". */
 export const PATH_COLOR = '#EC0000'
+/** Marker of edges and nodes where experts' annotations disagree. */
+export const CONTESTED_COLOR = '#9B30FF'
 /** Marker of lessons that rest on one voice. */
 export const SINGLE_VOICE_COLOR = '#E67E00'
 /** Colours of clusters on the lesson map (repeats after eight). */
@@ -132,6 +134,20 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     { selector: 'edge:selected', style: { 'line-color': '#EC0000', 'target-arrow-color': '#EC0000', width: 4 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.single-voice', style: { 'border-color': SINGLE_VOICE_COLOR, 'border-width': 4, 'border-style': 'double' } },
+    {
+      selector: 'edge.contested',
+      style: {
+        'underlay-color': CONTESTED_COLOR,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 5,
+        label: '⚡',
+        'font-size': 14,
+        'text-background-color': '#FFFFFF',
+        'text-background-opacity': 1,
+        'text-background-shape': 'roundrectangle'
+      }
+    },
+    { selector: 'node.contested', style: { 'underlay-color': CONTESTED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
     { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
     { selector: 'node.clustered', style: { 'border-color': 'data(clusterColor)', 'border-width': 5, 'border-style': 'solid' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },

@@ -12,6 +12,8 @@ export interface GraphFilter {
   tags: string[]
   /** The one switch that hides invented demo content everywhere. */
   hideIllustrative: boolean
+  /** Only edges (and nodes) where experts' annotations disagree, with their ends. */
+  contestedOnly: boolean
   /** Fade non-matching elements (showcase) or hide them. */
   mode: 'fade' | 'hide'
 }
@@ -24,6 +26,7 @@ export const EMPTY_FILTER: GraphFilter = {
   statuses: [],
   tags: [],
   hideIllustrative: false,
+  contestedOnly: false,
   mode: 'fade'
 }
 
@@ -36,7 +39,8 @@ export function isFilterActive(f: GraphFilter): boolean {
     f.participationLevels.length > 0 ||
     f.statuses.length > 0 ||
     f.tags.length > 0 ||
-    f.hideIllustrative
+    f.hideIllustrative ||
+    f.contestedOnly
   )
 }
 
@@ -49,7 +53,8 @@ export function activeFilterCount(f: GraphFilter): number {
     f.participationLevels.length +
     f.statuses.length +
     f.tags.length +
-    (f.hideIllustrative ? 1 : 0)
+    (f.hideIllustrative ? 1 : 0) +
+    (f.contestedOnly ? 1 : 0)
   )
 }
 

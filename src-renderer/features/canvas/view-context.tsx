@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useApp } from '../../app/AppContext'
+import { contestedTargets } from '../../domain/annotations'
 import { buildGraphIndex, type GraphIndex } from '../../domain/graph-queries'
 import { computeCanvasView, type CanvasView } from '../../graph-view/canvas-view'
 import { useUiStore } from '../../state/ui-store'
@@ -30,7 +31,12 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
   const input = useUiStore(
     useShallow((s) => ({ filter: s.filter, focus: s.focus, lens: s.lens, centrality: s.centrality, path: s.path }))
   )
-  const view = useMemo(() => computeCanvasView(index, input), [index, input])
+  const contested = useMemo(
+    () => contestedTargets(store.liveAnnotations()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version]
+  )
+  const view = useMemo(() => computeCanvasView(index, { ...input, contested }), [index, input, contested])
   const canvasReady = useUiStore((s) => s.canvasReady)
   useEffect(() => {
     canvas.current?.applyView(view)

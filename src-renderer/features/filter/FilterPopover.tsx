@@ -74,6 +74,13 @@ export function FilterPopover(): React.JSX.Element {
             onChange={(e) => setFilter({ hideIllustrative: e.currentTarget.checked })}
             data-testid="filter-hide-illustrative"
           />
+          <Switch
+            size="xs"
+            label={t('filter.contestedOnly')}
+            checked={filter.contestedOnly}
+            onChange={(e) => setFilter({ contestedOnly: e.currentTarget.checked })}
+            data-testid="filter-contested"
+          />
           <Group gap="xs" justify="space-between">
             <SegmentedControl
               size="xs"

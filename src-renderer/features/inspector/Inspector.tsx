@@ -8,6 +8,8 @@ import type { NodeId } from '../../domain/ids'
 import type { GraphNode } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
+import { AnnotationThread } from '../annotation/AnnotationThread'
+import { ReviewControl } from '../annotation/ReviewControl'
 import { NodeSwatch } from '../sidebar/swatches'
 import { NODE_FIELDS } from './node-fields'
 import { PathPanel } from './PathPanel'
@@ -183,6 +185,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
           </Stack>
         </FieldRow>
       )}
+      {(node.kind === 'lesson' || node.kind === 'ingredient') && <ReviewControl node={node} />}
       <Divider my={4} />
       <Group gap={4}>
         <Text size="xs" c="dimmed">
@@ -238,6 +241,8 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
           </div>
         ))}
       </Stack>
+      <Divider my={4} />
+      <AnnotationThread targetId={node.id} targetType="node" />
       <Text size="xs" c="dimmed" mt="sm">
         {t('field.createdBy')}: {t('inspector.createdBy', { who: node.createdBy, when: new Date(node.createdAt).toLocaleDateString() })}
         <br />
@@ -328,6 +333,7 @@ function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
       )}
       {edge.topic && <FieldRow label={t('field.topic')}>{edge.topic}</FieldRow>}
       {edge.weight !== undefined && <FieldRow label={t('field.weight')}>{edge.weight}</FieldRow>}
+      <AnnotationThread targetId={edge.id} targetType="edge" />
       <FieldRow label={t('field.evidence')}>
         {edge.evidence.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -14,10 +14,19 @@ import {
 } from '../../domain/validate'
 import type { ChangeEntry, ChangeRow, OpenedDatabase, PageRow, RecordTable } from '../db'
 import { GraphStore, type GraphPatch } from '../graph-store'
-import { PageIndex, chunkIntoPages, encodePage } from '../page-index'
+import { PageIndex, chunkIntoPages, encodePage, type PagePlan } from '../page-index'
 
 /** Changes touching more records than this are logged as one bulk row without a per-record index. */
 export const BULK_THRESHOLD = 200
+
+/** The action of the row an undo appends to the change log (its `revertOf` names the undone change). */
+export const UNDO_ACTION = 'history.undo'
+/** The action of the row a redo appends to the change log (its `revertOf` names the redone change). */
+export const REDO_ACTION = 'history.redo'
+/** How many changes undo reaches back, in a session and after a restart. */
+export const UNDO_DEPTH = 200
+/** At most this many change rows are read at start-up to rebuild the undo and redo stacks. */
+const HISTORY_SCAN_LIMIT = 5000
 
 type RecordFieldKeys = 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'deletedAt'
 /** What a form or importer hands in for a new node: record fields are optional and filled in here. */
@@ -37,6 +46,25 @@ export interface RepositoryOptions {
   /** The local author name (from settings) written on every record and change. */
   author: () => string
   now?: () => string
+}
+
+/** One undoable change as the undo and redo stacks know it (enough to label a menu item). */
+export interface HistoryUnit {
+  /** The change row's id. */
+  id: string
+  action: string
+  at: string
+  author: string
+}
+
+/** What the UI needs to enable undo/redo: whether each is possible and which change it would hit. */
+export interface HistoryState {
+  canUndo: boolean
+  canRedo: boolean
+  /** The change the next undo reverts, or null. */
+  nextUndo: HistoryUnit | null
+  /** The change the next redo re-applies, or null. */
+  nextRedo: HistoryUnit | null
 }
 
 export interface ProgressOptions {
@@ -61,6 +89,11 @@ export class GraphRepository {
   private readonly pages = new PageIndex()
   private queue: Promise<unknown> = Promise.resolve()
   private readonly now: () => string
+  /** Applied undoable changes, oldest first; the last one is undone next. */
+  private undoStack: HistoryUnit[] = []
+  /** Undone, still redoable changes; the last one (the most recently undone) is redone next. */
+  private redoStack: HistoryUnit[] = []
+  private readonly historyListeners = new Set<(state: HistoryState) => void>()
 
   private constructor(
     readonly db: Dexie,
@@ -85,9 +118,14 @@ export class GraphRepository {
     return this.db.table('changes')
   }
 
-  /** Reads every page from storage into memory (start-up, or after another writer). */
+  /**
+   * Reads every page from storage into memory (start-up, or after another writer) and rebuilds the
+   * undo and redo stacks from the change log.
+   */
   async reload(): Promise<void> {
-    const rows = this.db.tables.some((t) => t.name === 'pages') ? await this.pageTable.toArray() : []
+    const rows = this.db.tables.some((t) => t.name === 'pages')
+      ? await this.pageTable.toArray()
+      : []
     const data: GraphData = { nodes: [], edges: [], annotations: [] }
     const index: { id: string; table: RecordTable; ids: string[] }[] = []
     for (const row of rows) {
@@ -98,6 +136,7 @@ export class GraphRepository {
     }
     this.pages.load(index)
     this.store.reset(data)
+    await this.loadHistory()
   }
 
   // ---------- nodes ----------
@@ -114,7 +153,11 @@ export class GraphRepository {
   }
 
   /** Updates a node's fields. `kind` and record fields cannot be changed through a patch. */
-  updateNode(id: string, patch: Partial<NodeDraft>, action = 'node.update'): Promise<Result<GraphNode>> {
+  updateNode(
+    id: string,
+    patch: Partial<NodeDraft>,
+    action = 'node.update'
+  ): Promise<Result<GraphNode>> {
     return this.serial(async () => {
       const before = this.store.node(id)
       if (!before) return fail(missing(id))
@@ -129,12 +172,17 @@ export class GraphRepository {
    * Soft-deletes a node and, in the same transaction, its edges, the annotations on it and on those
    * edges, and removes it from other edges' evidence when it is a quote.
    */
-  deleteNode(id: string, action = 'node.delete'): Promise<Result<{ edges: number; annotations: number }>> {
+  deleteNode(
+    id: string,
+    action = 'node.delete'
+  ): Promise<Result<{ edges: number; annotations: number }>> {
     return this.serial(async () => {
       const node = this.store.node(id)
       if (!node) return fail(missing(id))
       const at = this.now()
-      const writes: PendingWrite[] = [{ table: 'nodes', before: node, after: this.tombstone(node, at) }]
+      const writes: PendingWrite[] = [
+        { table: 'nodes', before: node, after: this.tombstone(node, at) }
+      ]
       const goneEdges = new Set<string>()
       for (const e of this.store.edges.values()) {
         if (e.deletedAt) continue
@@ -142,7 +190,11 @@ export class GraphRepository {
           goneEdges.add(e.id)
           writes.push({ table: 'edges', before: e, after: this.tombstone(e, at) })
         } else if (e.evidence.includes(id as NodeId)) {
-          writes.push({ table: 'edges', before: e, after: this.touch({ ...e, evidence: e.evidence.filter((q) => q !== id) }, at) })
+          writes.push({
+            table: 'edges',
+            before: e,
+            after: this.touch({ ...e, evidence: e.evidence.filter((q) => q !== id) }, at)
+          })
         }
       }
       let annotations = 0
@@ -152,7 +204,11 @@ export class GraphRepository {
           annotations++
           writes.push({ table: 'annotations', before: a, after: this.tombstone(a, at) })
         } else if (a.quoteIds.includes(id as NodeId)) {
-          writes.push({ table: 'annotations', before: a, after: this.touch({ ...a, quoteIds: a.quoteIds.filter((q) => q !== id) }, at) })
+          writes.push({
+            table: 'annotations',
+            before: a,
+            after: this.touch({ ...a, quoteIds: a.quoteIds.filter((q) => q !== id) }, at)
+          })
         }
       }
       await this.commit(action, writes)
@@ -161,7 +217,10 @@ export class GraphRepository {
   }
 
   /** Saves node positions (after a drag or a layout) as one change. */
-  setPositions(positions: ReadonlyMap<string, Position>, action = 'layout.positions'): Promise<Result<number>> {
+  setPositions(
+    positions: ReadonlyMap<string, Position>,
+    action = 'layout.positions'
+  ): Promise<Result<number>> {
     return this.serial(async () => {
       const at = this.now()
       const writes: PendingWrite[] = []
@@ -188,11 +247,17 @@ export class GraphRepository {
     })
   }
 
-  updateEdge(id: string, patch: Partial<EdgeDraft>, action = 'edge.update'): Promise<Result<GraphEdge>> {
+  updateEdge(
+    id: string,
+    patch: Partial<EdgeDraft>,
+    action = 'edge.update'
+  ): Promise<Result<GraphEdge>> {
     return this.serial(async () => {
       const before = this.store.edge(id)
       if (!before) return fail(missing(id))
-      const r = validateEdge(this.stamp({ ...before, ...patch }, before), (nid) => this.store.node(nid))
+      const r = validateEdge(this.stamp({ ...before, ...patch }, before), (nid) =>
+        this.store.node(nid)
+      )
       if (!r.ok) return r
       await this.commit(action, [{ table: 'edges', before, after: r.value }])
       return r
@@ -205,7 +270,9 @@ export class GraphRepository {
       const edge = this.store.edge(id)
       if (!edge) return fail(missing(id))
       const at = this.now()
-      const writes: PendingWrite[] = [{ table: 'edges', before: edge, after: this.tombstone(edge, at) }]
+      const writes: PendingWrite[] = [
+        { table: 'edges', before: edge, after: this.tombstone(edge, at) }
+      ]
       for (const a of this.store.annotations.values()) {
         if (!a.deletedAt && a.targetId === id)
           writes.push({ table: 'annotations', before: a, after: this.tombstone(a, at) })
@@ -220,8 +287,9 @@ export class GraphRepository {
   /** Adds an annotation by the current author. Each author's annotations are their own records. */
   addAnnotation(draft: AnnotationDraft, action = 'annotation.create'): Promise<Result<Annotation>> {
     return this.serial(async () => {
-      const r = validateAnnotation({ ...this.stamp(draft, null), author: this.options.author() }, (t, id) =>
-        t === 'edge' ? !!this.store.edge(id) : !!this.store.node(id)
+      const r = validateAnnotation(
+        { ...this.stamp(draft, null), author: this.options.author() },
+        (t, id) => (t === 'edge' ? !!this.store.edge(id) : !!this.store.node(id))
       )
       if (!r.ok) return r
       await this.commit(action, [{ table: 'annotations', before: null, after: r.value }])
@@ -230,13 +298,18 @@ export class GraphRepository {
   }
 
   /** Updates an annotation; only its own author may (experts never overwrite each other). */
-  updateAnnotation(id: string, patch: Partial<AnnotationDraft>, action = 'annotation.update'): Promise<Result<Annotation>> {
+  updateAnnotation(
+    id: string,
+    patch: Partial<AnnotationDraft>,
+    action = 'annotation.update'
+  ): Promise<Result<Annotation>> {
     return this.serial(async () => {
       const before = this.store.annotations.get(id)
       if (!before || before.deletedAt) return fail(missing(id))
       if (before.author !== this.options.author()) return fail(notAuthor(id, before.author))
-      const r = validateAnnotation(this.stamp({ ...before, ...patch, author: before.author }, before), (t, tid) =>
-        t === 'edge' ? !!this.store.edge(tid) : !!this.store.node(tid)
+      const r = validateAnnotation(
+        this.stamp({ ...before, ...patch, author: before.author }, before),
+        (t, tid) => (t === 'edge' ? !!this.store.edge(tid) : !!this.store.node(tid))
       )
       if (!r.ok) return r
       await this.commit(action, [{ table: 'annotations', before, after: r.value }])
@@ -249,7 +322,9 @@ export class GraphRepository {
       const before = this.store.annotations.get(id)
       if (!before || before.deletedAt) return fail(missing(id))
       if (before.author !== this.options.author()) return fail(notAuthor(id, before.author))
-      await this.commit(action, [{ table: 'annotations', before, after: this.tombstone(before, this.now()) }])
+      await this.commit(action, [
+        { table: 'annotations', before, after: this.tombstone(before, this.now()) }
+      ])
       return ok(true)
     })
   }
@@ -262,8 +337,14 @@ export class GraphRepository {
    * progress per page. Aborting via `signal` rolls the transaction back: nothing is half written.
    */
   replaceGraph(
-    input: { nodes: readonly unknown[]; edges: readonly unknown[]; annotations?: readonly unknown[] },
-    action: string, progress: ProgressOptions = {}): Promise<Result<GraphData>> {
+    input: {
+      nodes: readonly unknown[]
+      edges: readonly unknown[]
+      annotations?: readonly unknown[]
+    },
+    action: string,
+    progress: ProgressOptions = {}
+  ): Promise<Result<GraphData>> {
     return this.serial(async () => {
       if (this.readOnly) return fail([READ_ONLY])
       const checked = validateGraph(input)
@@ -274,9 +355,27 @@ export class GraphRepository {
         ...chunkIntoPages('edges', graph.edges),
         ...chunkIntoPages('annotations', graph.annotations)
       ]
-      const before = { nodes: this.store.nodes.size, edges: this.store.edges.size, annotations: this.store.annotations.size }
-      const change = this.changeRow(action, [], true, graph.nodes.length + graph.edges.length + graph.annotations.length)
-      change.entries = JSON.stringify({ replaced: before, counts: { nodes: graph.nodes.length, edges: graph.edges.length, annotations: graph.annotations.length } })
+      const before = {
+        nodes: this.store.nodes.size,
+        edges: this.store.edges.size,
+        annotations: this.store.annotations.size
+      }
+      const change = this.changeRow(
+        action,
+        [],
+        true,
+        graph.nodes.length + graph.edges.length + graph.annotations.length
+      )
+      change.entries = JSON.stringify({
+        replaced: before,
+        counts: {
+          nodes: graph.nodes.length,
+          edges: graph.edges.length,
+          annotations: graph.annotations.length
+        }
+      })
+      change.barrier = true
+      const discard = this.redoStack.map((u) => u.id)
       const BATCH = 25
       await this.db.transaction('rw', [this.pageTable, this.changeTable], async () => {
         await this.pageTable.clear()
@@ -286,22 +385,83 @@ export class GraphRepository {
           progress.onProgress?.(Math.min(i + BATCH, chunks.length), chunks.length)
         }
         await this.changeTable.add(change)
+        await this.discardRedo(discard, change.at)
       })
       this.pages.load(chunks.map((c) => ({ id: c.row.id, table: c.row.table, ids: c.ids })))
       this.store.reset(graph)
+      this.undoStack = []
+      this.redoStack = []
+      this.emitHistory()
       return ok(graph)
     })
   }
 
-  /** The change log rows that touched a record, newest first (bulk rows are not indexed per record). */
+  /**
+   * The change log rows that touched a record, newest first (bulk rows are not indexed per record).
+   * Undo and redo rows are included (action UNDO_ACTION / REDO_ACTION, `revertOf` = the change they
+   * reverted or re-applied, `author` = who did it); an undone change carries `undoneAt`.
+   */
   async history(recordId: string): Promise<ChangeRow[]> {
     const rows = await this.changeTable.where('recordIds').equals(recordId).toArray()
-    return rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    return rows.sort(newestFirst)
   }
 
   /** The newest change rows, newest first. */
   async recentChanges(limit = 50): Promise<ChangeRow[]> {
     return this.changeTable.orderBy('at').reverse().limit(limit).toArray()
+  }
+
+  // ---------- undo / redo ----------
+
+  /** Whether `undo()` has a change to revert (from memory; rebuilt from the change log at `reload()`). */
+  canUndo(): boolean {
+    return this.undoStack.length > 0
+  }
+
+  /** Whether `redo()` has an undone change to re-apply. */
+  canRedo(): boolean {
+    return this.redoStack.length > 0
+  }
+
+  /** The current undo/redo state, for menus and buttons. */
+  historyState(): HistoryState {
+    return {
+      canUndo: this.canUndo(),
+      canRedo: this.canRedo(),
+      nextUndo: this.undoStack[this.undoStack.length - 1] ?? null,
+      nextRedo: this.redoStack[this.redoStack.length - 1] ?? null
+    }
+  }
+
+  /**
+   * Calls `listener` with the new state after every commit, undo, redo, whole-graph write and reload.
+   * Returns the unsubscribe function.
+   */
+  onHistoryChange(listener: (state: HistoryState) => void): () => void {
+    this.historyListeners.add(listener)
+    return () => this.historyListeners.delete(listener)
+  }
+
+  /**
+   * Reverts the newest applied undoable change: every record in its entries goes back to `before`
+   * (field patches restore only their fields; a record the change created is removed from its page
+   * and from the store, so the graph is exactly as it was). One transaction rewrites the touched
+   * pages, sets the change's `undoneAt` and appends an UNDO_ACTION row (inverted entries, same
+   * `recordIds`, `revertOf`). Resolves to the undone change row, or ok(null) when there is nothing to
+   * undo. Refuses (Dutch issue, nothing reverted) when a record is no longer as the change left it,
+   * e.g. edited in another window; that change then becomes a barrier and the undo stack is emptied.
+   */
+  undo(): Promise<Result<ChangeRow | null>> {
+    return this.serial(() => this.revert('undo'))
+  }
+
+  /**
+   * Re-applies the most recently undone change (records go to `after`), the mirror of `undo()`: clears
+   * `undoneAt` and appends a REDO_ACTION row. Refuses, and drops the whole redo stack, when a record
+   * is no longer as the undo left it.
+   */
+  redo(): Promise<Result<ChangeRow | null>> {
+    return this.serial(() => this.revert('redo'))
   }
 
   /** Waits until every queued write has finished. */
@@ -327,33 +487,269 @@ export class GraphRepository {
     for (const [pageId, ids] of plan.touched) {
       const table = plan.tables.get(pageId)!
       const map = this.store.table(table) as Map<string, AnyRecord>
-      const records = ids.map((id) => pending.get(id) ?? map.get(id)!)
+      // A page's member list may still name records an undo removed: they are skipped.
+      const records: AnyRecord[] = []
+      for (const id of ids) {
+        const r = pending.get(id) ?? map.get(id)
+        if (r) records.push(r)
+      }
       rows.push({ id: pageId, table, count: records.length, data: encodePage(records) })
     }
     const entries: ChangeEntry[] = writes.map((w) =>
       fieldPatch && w.before
-        ? { table: w.table, id: w.after.id, before: pickChanged(w.before, w.after), after: pickChanged(w.after, w.before) }
+        ? {
+            table: w.table,
+            id: w.after.id,
+            before: pickChanged(w.before, w.after),
+            after: pickChanged(w.after, w.before),
+            fields: true
+          }
         : { table: w.table, id: w.after.id, before: w.before, after: w.after }
     )
     const bulk = writes.length > BULK_THRESHOLD
-    const change = this.changeRow(action, bulk ? [] : [...new Set(writes.map((w) => w.after.id))], bulk, writes.length)
+    const change = this.changeRow(
+      action,
+      bulk ? [] : [...new Set(writes.map((w) => w.after.id))],
+      bulk,
+      writes.length
+    )
     change.entries = JSON.stringify(entries)
+    const discard = this.redoStack.map((u) => u.id)
     await this.db.transaction('rw', [this.pageTable, this.changeTable], async () => {
       await this.pageTable.bulkPut(rows)
       await this.changeTable.add(change)
+      await this.discardRedo(discard, change.at)
     })
     this.pages.commit(plan)
     const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
     for (const w of writes) (patch[w.table] as AnyRecord[]).push(w.after)
     this.store.apply(patch)
+    this.redoStack = []
+    this.undoStack.push(unitOf(change))
+    if (this.undoStack.length > UNDO_DEPTH)
+      this.undoStack.splice(0, this.undoStack.length - UNDO_DEPTH)
+    this.emitHistory()
+  }
+
+  /** Marks undone changes as no longer redoable (inside the caller's transaction). */
+  private async discardRedo(ids: string[], at: string): Promise<void> {
+    if (ids.length) await this.changeTable.where(':id').anyOf(ids).modify({ discardedAt: at })
+  }
+
+  private emitHistory(): void {
+    const state = this.historyState()
+    for (const l of this.historyListeners) l(state)
+  }
+
+  /**
+   * Rebuilds the undo and redo stacks from the change log, newest row first: undo/redo rows and
+   * discarded changes are skipped; undone changes newer than every applied one form the redo stack;
+   * applied changes form the undo stack, up to UNDO_DEPTH; a barrier row ends the walk.
+   */
+  private async loadHistory(): Promise<void> {
+    const applied: HistoryUnit[] = []
+    const undone: HistoryUnit[] = []
+    if (!this.readOnly && this.db.tables.some((t) => t.name === 'changes')) {
+      let scanned = 0
+      let done = false
+      await this.changeTable
+        .orderBy('at')
+        .reverse()
+        .until(() => done)
+        .each((row) => {
+          if (++scanned >= HISTORY_SCAN_LIMIT) done = true
+          if (row.revertOf || row.discardedAt) return
+          if (isBarrier(row)) {
+            done = true
+            return
+          }
+          if (row.undoneAt) {
+            // An undone change older than an applied one cannot be redone in a linear history.
+            if (!applied.length) undone.push(unitOf(row))
+            return
+          }
+          applied.push(unitOf(row))
+          if (applied.length >= UNDO_DEPTH) done = true
+        })
+    }
+    this.undoStack = applied.reverse()
+    this.redoStack = undone
+    this.emitHistory()
+  }
+
+  /** Undo or redo of the top of the matching stack; runs inside `serial`. */
+  private async revert(direction: Direction): Promise<Result<ChangeRow | null>> {
+    const stack = direction === 'undo' ? this.undoStack : this.redoStack
+    const unit = stack[stack.length - 1]
+    if (!unit) return ok(null)
+    const at = this.now()
+    const outcome = await this.db.transaction('rw', [this.pageTable, this.changeTable], () =>
+      this.revertInTransaction(unit, direction, at)
+    )
+    if (outcome.kind === 'stale') {
+      await this.loadHistory()
+      return fail([historyIssue(direction, STALE_HISTORY[direction])])
+    }
+    if (outcome.kind === 'conflict') {
+      if (direction === 'undo') this.undoStack = []
+      else this.redoStack = []
+      this.emitHistory()
+      return fail([historyIssue(direction, outcome.message, outcome.recordId)])
+    }
+    this.pages.commit(outcome.plan)
+    const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
+    const removed: { table: RecordTable; id: string }[] = []
+    for (const { table, id, record } of outcome.results) {
+      if (record) {
+        ;(patch[table] as AnyRecord[]).push(record)
+        continue
+      }
+      const current = (this.store.table(table) as Map<string, AnyRecord>).get(id)
+      if (!current) continue
+      // Subscribers learn of a removed record as a deleted one; then the store forgets it.
+      ;(patch[table] as AnyRecord[]).push({ ...current, deletedAt: current.deletedAt ?? at })
+      removed.push({ table, id })
+    }
+    this.store.apply(patch)
+    for (const { table, id } of removed) this.store.table(table).delete(id)
+    stack.pop()
+    if (direction === 'undo') this.redoStack.push(unit)
+    else this.undoStack.push(unit)
+    this.emitHistory()
+    return ok(outcome.row)
+  }
+
+  /**
+   * The transaction body of an undo or redo. Reads the change row and the pages its records live on,
+   * checks every record is exactly as the change (undo) or its undo (redo) left it, then writes the
+   * reverted pages, the updated change row and the undo/redo row. On a conflict it writes only the
+   * barrier (undo) or the discarded marks (redo) and reports which record blocked it.
+   */
+  private async revertInTransaction(
+    unit: HistoryUnit,
+    direction: Direction,
+    at: string
+  ): Promise<RevertOutcome> {
+    const row = await this.changeTable.get(unit.id)
+    if (
+      !row ||
+      row.revertOf ||
+      row.discardedAt ||
+      isBarrier(row) ||
+      !!row.undoneAt !== (direction === 'redo')
+    )
+      return { kind: 'stale' }
+    const entries = parseEntries(row.entries)
+    if (!entries) return this.refuse(row, direction, at, NOT_UNDOABLE)
+    const ordered = direction === 'undo' ? [...entries].reverse() : entries
+    const plan = this.pages.plan(ordered.map((e) => ({ table: e.table, id: e.id })))
+    const pageIds = [...plan.touched.keys()]
+    const storedPages = await this.pageTable.bulkGet(pageIds)
+    const pageRecords = new Map<string, StoredRecord[]>()
+    const location = new Map<string, string>()
+    pageIds.forEach((pageId, i) => {
+      const stored = storedPages[i]
+      const records = stored ? (JSON.parse(stored.data) as StoredRecord[]) : []
+      pageRecords.set(pageId, records)
+      const table = plan.tables.get(pageId)!
+      for (const r of records) location.set(recordKey(table, r.id), pageId)
+    })
+    const storedRecord = (table: RecordTable, id: string): StoredRecord | null => {
+      const pageId = location.get(recordKey(table, id))
+      return pageId ? (pageRecords.get(pageId)!.find((r) => r.id === id) ?? null) : null
+    }
+    const working = new Map<
+      string,
+      { table: RecordTable; id: string; record: StoredRecord | null }
+    >()
+    for (const e of ordered) {
+      const key = recordKey(e.table, e.id)
+      const current = working.has(key) ? working.get(key)!.record : storedRecord(e.table, e.id)
+      if (!matchesExpected(e, current, direction)) {
+        const label = recordLabel(current ?? asRecord(direction === 'undo' ? e.after : e.before))
+        return this.refuse(row, direction, at, CONFLICT[direction](label), e.id)
+      }
+      working.set(key, { table: e.table, id: e.id, record: entryTarget(e, current, direction) })
+    }
+    // Records that are not stored yet go to the page the plan chose for them.
+    const appended = new Map<string, StoredRecord[]>()
+    for (const [key, w] of working) {
+      if (!w.record || location.has(key)) continue
+      const pageId = homePage(plan, w.table, w.id)
+      const list = appended.get(pageId) ?? []
+      list.push(w.record)
+      appended.set(pageId, list)
+    }
+    const rows: PageRow[] = []
+    for (const [pageId, records] of pageRecords) {
+      const table = plan.tables.get(pageId)!
+      const out: StoredRecord[] = []
+      for (const r of records) {
+        const w = working.get(recordKey(table, r.id))
+        if (!w) out.push(r)
+        else if (w.record) out.push(w.record)
+      }
+      out.push(...(appended.get(pageId) ?? []))
+      rows.push({ id: pageId, table, count: out.length, data: encodePage(out) })
+    }
+    const updated: ChangeRow = { ...row, undoneAt: direction === 'undo' ? at : null }
+    const log: ChangeRow = {
+      id: newId(),
+      at,
+      author: this.options.author(),
+      action: direction === 'undo' ? UNDO_ACTION : REDO_ACTION,
+      recordIds: row.recordIds,
+      count: row.count,
+      bulk: row.bulk,
+      entries: direction === 'undo' ? JSON.stringify(entries.map(invertEntry)) : row.entries,
+      revertOf: row.id
+    }
+    await this.pageTable.bulkPut(rows)
+    await this.changeTable.put(updated)
+    await this.changeTable.add(log)
+    const results = [...working.values()].map((w) => ({
+      table: w.table,
+      id: w.id,
+      record: w.record as AnyRecord | null
+    }))
+    return { kind: 'done', row: updated, plan, results }
+  }
+
+  /** Records a refused undo (the change becomes a barrier) or redo (the redo stack is discarded). */
+  private async refuse(
+    row: ChangeRow,
+    direction: Direction,
+    at: string,
+    message: string,
+    recordId?: string
+  ): Promise<RevertOutcome> {
+    if (direction === 'undo') await this.changeTable.update(row.id, { barrier: true })
+    else
+      await this.discardRedo(
+        this.redoStack.map((u) => u.id),
+        at
+      )
+    return { kind: 'conflict', message, ...(recordId ? { recordId } : {}) }
   }
 
   private changeRow(action: string, recordIds: string[], bulk: boolean, count: number): ChangeRow {
-    return { id: newId(), at: this.now(), author: this.options.author(), action, recordIds, count, bulk, entries: '[]' }
+    return {
+      id: newId(),
+      at: this.now(),
+      author: this.options.author(),
+      action,
+      recordIds,
+      count,
+      bulk,
+      entries: '[]'
+    }
   }
 
   /** Fills record fields: a new id and creation stamp for new records, an update stamp always. */
-  private stamp<T extends object>(draft: T, before: { id: string; createdAt: string; createdBy: string } | null): T & Record<string, unknown> {
+  private stamp<T extends object>(
+    draft: T,
+    before: { id: string; createdAt: string; createdBy: string } | null
+  ): T & Record<string, unknown> {
     const at = this.now()
     const author = this.options.author()
     const d = draft as T & { id?: string }
@@ -377,6 +773,180 @@ export class GraphRepository {
   }
 }
 
+type Direction = 'undo' | 'redo'
+
+/** A record as read back from a page: plain JSON. */
+type StoredRecord = Record<string, unknown> & { id: string }
+
+type RevertOutcome =
+  | {
+      kind: 'done'
+      row: ChangeRow
+      plan: PagePlan
+      results: { table: RecordTable; id: string; record: AnyRecord | null }[]
+    }
+  | { kind: 'stale' }
+  | { kind: 'conflict'; message: string; recordId?: string }
+
+interface RecordEntry extends ChangeEntry {
+  table: RecordTable
+}
+
+const RECORD_TABLES: readonly string[] = ['nodes', 'edges', 'annotations'] satisfies RecordTable[]
+
+const NOT_UNDOABLE = 'Deze wijziging kan niet ongedaan worden gemaakt.'
+
+const STALE_HISTORY: Record<Direction, string> = {
+  undo: 'De geschiedenis is intussen in een ander venster gewijzigd. Probeer opnieuw ongedaan te maken.',
+  redo: 'De geschiedenis is intussen in een ander venster gewijzigd. Probeer opnieuw.'
+}
+
+const CONFLICT: Record<Direction, (label: string) => string> = {
+  undo: (label) =>
+    `Ongedaan maken kan niet: ${label} is intussen opnieuw gewijzigd (bijvoorbeeld in een ander venster). Er is niets teruggezet; verder terug ongedaan maken kan niet meer.`,
+  redo: (label) =>
+    `Opnieuw uitvoeren kan niet: ${label} is intussen gewijzigd (bijvoorbeeld in een ander venster). Er is niets veranderd.`
+}
+
+function historyIssue(direction: Direction, message: string, recordId?: string): Issue {
+  return {
+    code: 'invalid_field',
+    path: ['history', direction],
+    message,
+    ...(recordId ? { recordId } : {})
+  }
+}
+
+function unitOf(row: ChangeRow): HistoryUnit {
+  return { id: row.id, action: row.action, at: row.at, author: row.author }
+}
+
+function newestFirst(a: ChangeRow, b: ChangeRow): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+}
+
+/** Whether undo must stop at this row: marked, or a whole-graph row whose entries are a summary. */
+function isBarrier(row: ChangeRow): boolean {
+  return row.barrier === true || row.entries.charAt(0) !== '['
+}
+
+/** The entries of an undoable change, or null when it holds anything but graph-record entries. */
+function parseEntries(json: string): RecordEntry[] | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    return null
+  }
+  if (!Array.isArray(parsed)) return null
+  const ok = parsed.every(
+    (e: unknown) =>
+      !!e &&
+      typeof e === 'object' &&
+      RECORD_TABLES.includes((e as ChangeEntry).table) &&
+      typeof (e as ChangeEntry).id === 'string'
+  )
+  return ok ? (parsed as RecordEntry[]) : null
+}
+
+function recordKey(table: RecordTable, id: string): string {
+  return `${table}\u0000${id}`
+}
+
+function asRecord(value: unknown): StoredRecord | null {
+  return value && typeof value === 'object' && 'id' in value ? (value as StoredRecord) : null
+}
+
+/** A field patch holds only changed fields; full entries hold whole records (which always have an id). */
+function isFieldEntry(e: ChangeEntry): boolean {
+  return (
+    e.fields === true ||
+    (e.before !== null && !!e.after && typeof e.after === 'object' && !('id' in e.after))
+  )
+}
+
+function patchFields(
+  e: ChangeEntry,
+  direction: Direction
+): { from: Record<string, unknown>; to: Record<string, unknown> } {
+  const before = (e.before ?? {}) as Record<string, unknown>
+  const after = (e.after ?? {}) as Record<string, unknown>
+  return direction === 'undo' ? { from: after, to: before } : { from: before, to: after }
+}
+
+/** Whether `current` (as stored now) is exactly what the change (undo) or its undo (redo) left. */
+function matchesExpected(
+  e: ChangeEntry,
+  current: StoredRecord | null,
+  direction: Direction
+): boolean {
+  if (isFieldEntry(e)) {
+    if (!current) return false
+    const { from, to } = patchFields(e, direction)
+    for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) {
+      if (k in from ? canonical(current[k]) !== canonical(from[k]) : current[k] !== undefined)
+        return false
+    }
+    return true
+  }
+  const expected = asRecord(direction === 'undo' ? e.after : e.before)
+  if (!expected || !current) return !expected && !current
+  return canonical(current) === canonical(expected)
+}
+
+/** The record an entry leaves behind when undone or redone; null = the record must not exist. */
+function entryTarget(
+  e: ChangeEntry,
+  current: StoredRecord | null,
+  direction: Direction
+): StoredRecord | null {
+  if (!isFieldEntry(e)) return asRecord(direction === 'undo' ? e.before : e.after)
+  const { from, to } = patchFields(e, direction)
+  const next: StoredRecord = { ...current! }
+  for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    if (k in to) next[k] = to[k]
+    else delete next[k]
+  }
+  return next
+}
+
+function invertEntry(e: RecordEntry): ChangeEntry {
+  return {
+    table: e.table,
+    id: e.id,
+    before: e.after,
+    after: e.before,
+    ...(e.fields ? { fields: true } : {})
+  }
+}
+
+/** The page a plan put a record on (its member list names it). */
+function homePage(plan: PagePlan, table: RecordTable, id: string): string {
+  const placed = plan.placed.get(id)
+  if (placed) return placed
+  for (const [pageId, ids] of plan.touched)
+    if (plan.tables.get(pageId) === table && ids.includes(id)) return pageId
+  throw new Error(`No page planned for ${table}/${id}`)
+}
+
+/** JSON with object keys sorted and undefined fields dropped: equal strings mean equal records. */
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v
+    ) ?? 'undefined'
+  )
+}
+
+/** How a record is named in a message: its title when it has one, else its id. */
+function recordLabel(record: StoredRecord | null): string {
+  if (record && typeof record.title === 'string') return `"${record.title}"`
+  return record ? `record ${record.id}` : 'een record'
+}
+
 function pickChanged(a: object, b: object): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const ra = a as Record<string, unknown>
@@ -388,15 +958,36 @@ function pickChanged(a: object, b: object): Record<string, unknown> {
 }
 
 function missing(id: string): Issue[] {
-  return [{ code: 'missing_node', path: ['id'], message: `Record ${id} bestaat niet (meer).`, recordId: id }]
+  return [
+    {
+      code: 'missing_node',
+      path: ['id'],
+      message: `Record ${id} bestaat niet (meer).`,
+      recordId: id
+    }
+  ]
 }
 
 function dupIssue(id: string): Issue[] {
-  return [{ code: 'duplicate_id', path: ['id'], message: `Er bestaat al een record met id ${id}.`, recordId: id }]
+  return [
+    {
+      code: 'duplicate_id',
+      path: ['id'],
+      message: `Er bestaat al een record met id ${id}.`,
+      recordId: id
+    }
+  ]
 }
 
 function notAuthor(id: string, author: string): Issue[] {
-  return [{ code: 'invalid_field', path: ['author'], message: `Alleen ${author} kan deze annotatie wijzigen of verwijderen.`, recordId: id }]
+  return [
+    {
+      code: 'invalid_field',
+      path: ['author'],
+      message: `Alleen ${author} kan deze annotatie wijzigen of verwijderen.`,
+      recordId: id
+    }
+  ]
 }
 
 export type { NodeId, EdgeId, AnnotationId }

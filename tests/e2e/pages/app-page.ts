@@ -49,6 +49,23 @@ export class AppPage {
     await expect(this.page.getByTestId('inspector')).toBeVisible()
   }
 
+  /** Selects an edge as a tap on it would. */
+  async selectEdge(id: string): Promise<void> {
+    await this.page.evaluate((edgeId) => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      cy.getElementById(edgeId).emit('tap')
+    }, id)
+    await expect(this.page.getByTestId('inspector')).toBeVisible()
+  }
+
+  async setAuthor(name: string): Promise<void> {
+    await this.openSettings()
+    await this.page.getByTestId('settings-author').fill(name)
+    await this.page.getByTestId('settings-save').click()
+    await expect(this.page.getByTestId('status-author')).toHaveText(`auteur: ${name}`)
+    await expect(this.page.getByTestId('settings-author')).toBeHidden()
+  }
+
   async nodePosition(id: string): Promise<{ x: number; y: number }> {
     return this.page.evaluate(
       (nodeId) => (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.getElementById(nodeId).position(),

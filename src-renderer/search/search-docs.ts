@@ -1,0 +1,240 @@
+/**
+ * What search sees of a node (pure: no Fuse, no storage). A {@link SearchDoc} holds the node's
+ * searchable text split by field, each with a folded copy (fold.ts), so the index never touches the
+ * node itself. Labels of kinds and facets come in as data ({@link SearchLabels}), in every UI language,
+ * so `les`, `lesson`, `gebiedsontwikkeling` and `area development` all find what they name.
+ */
+import en from '../i18n/en.json'
+import nl from '../i18n/nl.json'
+import { FACETS, type FacetName } from '../domain/facets'
+import { NODE_KINDS, type GraphNode, type NodeKind } from '../domain/node-kinds'
+import { foldText } from './fold'
+
+/** The fields a match can be in, from most to least telling. */
+export const SEARCH_FIELDS = ['title', 'aliases', 'tags', 'description', 'body'] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]
+
+/**
+ * The part of a node search needs: plain data, cheap to post to a worker. Every {@link GraphNode} is
+ * a `SearchSource`; {@link toSearchSource} strips the rest (positions, sources, timestamps…).
+ */
+export interface SearchSource {
+  id: string
+  kind: NodeKind
+  title: string
+  description?: string
+  tags?: readonly string[]
+  deletedAt?: string | null
+  // Kind-specific text.
+  text?: string
+  statement?: string
+  summary?: string
+  transcript?: string
+  wentWell?: readonly string[]
+  wentWrong?: readonly string[]
+  attentionPoints?: readonly string[]
+  roleDescription?: string
+  organisation?: string
+  speakerRole?: string
+  area?: string
+  district?: string
+  // Facets (values; their labels become aliases).
+  actorType?: string
+  phase?: string
+  projectType?: string
+  themeType?: string
+  polarity?: string
+  reviewStatus?: string
+  status?: string
+  consent?: string
+}
+
+/** The facet fields of a node whose labels are searchable, with the facet each one draws from. */
+const FACET_FIELDS = [
+  ['actorType', 'actorType'],
+  ['phase', 'phase'],
+  ['projectType', 'projectType'],
+  ['themeType', 'themeType'],
+  ['polarity', 'polarity'],
+  ['reviewStatus', 'reviewStatus'],
+  ['status', 'status'],
+  ['consent', 'consent']
+] as const satisfies readonly (readonly [keyof SearchSource, FacetName])[]
+
+/** Free-text fields that become aliases as they are. */
+const ALIAS_TEXT_FIELDS = ['roleDescription', 'organisation', 'speakerRole', 'area', 'district'] as const
+
+/** Copies the searchable fields of a node into a plain object (no positions, sources, timestamps). */
+export function toSearchSource(node: GraphNode | SearchSource): SearchSource {
+  const n = node as SearchSource
+  const out: SearchSource = { id: n.id, kind: n.kind, title: n.title }
+  if (n.description) out.description = n.description
+  if (n.tags && n.tags.length > 0) out.tags = n.tags
+  if (n.deletedAt) out.deletedAt = n.deletedAt
+  for (const key of [
+    'text',
+    'statement',
+    'summary',
+    'transcript',
+    ...ALIAS_TEXT_FIELDS,
+    ...FACET_FIELDS.map(([k]) => k)
+  ] as const) {
+    const v = n[key]
+    if (typeof v === 'string' && v.length > 0) out[key] = v
+  }
+  for (const key of ['wentWell', 'wentWrong', 'attentionPoints'] as const) {
+    const v = n[key]
+    if (v && v.length > 0) out[key] = v
+  }
+  return out
+}
+
+/**
+ * Labels of kinds and facet values, in every language search should understand. Plain JSON, so it
+ * can be posted to the search worker.
+ */
+export interface SearchLabels {
+  /** Per kind: its labels (singular and plural, every language), e.g. `Les`, `Lessen`, `Lesson`. */
+  kind: Readonly<Record<NodeKind, readonly string[]>>
+  /** Per facet and value: its labels in every language, e.g. `gebiedsontwikkeling` → `Gebiedsontwikkeling`, `Area development`. */
+  facet: Readonly<Record<FacetName, Readonly<Record<string, readonly string[]>>>>
+}
+
+/** The shape of one i18n bundle that {@link searchLabelsFrom} reads (`kind.*`, `kindPlural.*`, `facet.*`). */
+export interface LabelBundle {
+  kind: Readonly<Record<string, string>>
+  kindPlural: Readonly<Record<string, string>>
+  facet: Readonly<Record<string, Readonly<Record<string, string>>>>
+}
+
+/** Merges the kind and facet labels of i18n bundles (e.g. `nl.json` and `en.json`), deduplicated. */
+export function searchLabelsFrom(...bundles: readonly LabelBundle[]): SearchLabels {
+  const kind = {} as Record<NodeKind, string[]>
+  for (const k of NODE_KINDS) {
+    const labels = new Set<string>()
+    for (const b of bundles) {
+      const single = b.kind[k]
+      const plural = b.kindPlural[k]
+      if (single) labels.add(single)
+      if (plural) labels.add(plural)
+    }
+    kind[k] = [...labels]
+  }
+  const facet = {} as Record<FacetName, Record<string, string[]>>
+  for (const name of Object.keys(FACETS) as FacetName[]) {
+    const values: Record<string, string[]> = {}
+    for (const value of FACETS[name]) {
+      const labels = new Set<string>()
+      for (const b of bundles) {
+        const label = b.facet[name]?.[value]
+        if (label) labels.add(label)
+      }
+      values[value] = [...labels]
+    }
+    facet[name] = values
+  }
+  return { kind, facet }
+}
+
+/** The app's labels: Dutch and English, from the i18n bundles. */
+export const DEFAULT_SEARCH_LABELS: SearchLabels = searchLabelsFrom(nl, en)
+
+/** Folded copies of a {@link SearchDoc}'s text, field by field (same order and length as the originals). */
+export interface FoldedFields {
+  title: string
+  aliases: readonly string[]
+  tags: readonly string[]
+  description: string
+  body: readonly string[]
+}
+
+/** A node as search sees it. Originals are kept for snippets; folded copies are what is matched. */
+export interface SearchDoc {
+  id: string
+  kind: NodeKind
+  title: string
+  /** Kind labels, facet labels (all languages), role description, organisation, speaker, area, district. */
+  aliases: readonly string[]
+  tags: readonly string[]
+  description: string
+  /** Longer kind-specific text: quote text, lesson statement, interview summary, lists, transcript. */
+  body: readonly string[]
+  folded: FoldedFields
+}
+
+/**
+ * Builds the search document of a node (or of its {@link SearchSource}). Pure and deterministic.
+ * Aliases are deduplicated after folding; body parts equal to the title (a lesson's statement, a short
+ * quote's text) are left out, so one text is not counted twice. Empty strings are dropped everywhere.
+ */
+export function toSearchDoc(
+  node: GraphNode | SearchSource,
+  labels: SearchLabels = DEFAULT_SEARCH_LABELS
+): SearchDoc {
+  const n = node as SearchSource
+  const title = n.title ?? ''
+  const foldedTitle = foldText(title)
+
+  const aliases: string[] = []
+  const foldedAliases: string[] = []
+  const seen = new Set<string>()
+  const addAlias = (text: string | undefined): void => {
+    if (!text) return
+    const f = foldText(text)
+    if (f.length === 0 || seen.has(f)) return
+    seen.add(f)
+    aliases.push(text)
+    foldedAliases.push(f)
+  }
+  for (const label of labels.kind[n.kind] ?? []) addAlias(label)
+  for (const [field, facet] of FACET_FIELDS) {
+    const value = n[field]
+    if (typeof value === 'string') for (const label of labels.facet[facet]?.[value] ?? []) addAlias(label)
+  }
+  for (const field of ALIAS_TEXT_FIELDS) addAlias(n[field])
+
+  const tags: string[] = []
+  const foldedTags: string[] = []
+  for (const tag of n.tags ?? []) {
+    const f = foldText(tag)
+    if (f.length > 0) {
+      tags.push(tag)
+      foldedTags.push(f)
+    }
+  }
+
+  const body: string[] = []
+  const foldedBody: string[] = []
+  const addBody = (text: string | undefined): void => {
+    if (!text) return
+    const f = foldText(text)
+    if (f.length === 0 || f === foldedTitle) return
+    body.push(text)
+    foldedBody.push(f)
+  }
+  addBody(n.text)
+  addBody(n.statement)
+  addBody(n.summary)
+  for (const item of n.wentWell ?? []) addBody(item)
+  for (const item of n.wentWrong ?? []) addBody(item)
+  for (const item of n.attentionPoints ?? []) addBody(item)
+  addBody(n.transcript)
+
+  const description = n.description ?? ''
+  return {
+    id: n.id,
+    kind: n.kind,
+    title,
+    aliases,
+    tags,
+    description,
+    body,
+    folded: {
+      title: foldedTitle,
+      aliases: foldedAliases,
+      tags: foldedTags,
+      description: foldText(description),
+      body: foldedBody
+    }
+  }
+}
