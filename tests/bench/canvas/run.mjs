@@ -35,6 +35,8 @@ const BASELINE_LIMIT_MS = 120_000
 const APP_LIMIT_MS = 180_000
 /** The zoom/pan driver stops issuing input after this long (the baseline's frames take seconds). */
 const INTERACTION_BUDGET_MS = 25_000
+/** Fresh pages per paint measurement (median); 1 at 50k. */
+const PAINT_REPS = 3
 const VIEWPORT = { width: 1400, height: 900 }
 const RESULTS = join(ROOT, 'tests/bench/results/canvas.json')
 
@@ -143,13 +145,42 @@ export async function run(args) {
   await launch()
 
   /**
-   * One size of one variant in a fresh page.
+   * One size of one variant: PAINT_REPS fresh pages; the first paints only, the last also runs the
+   * listed steps. The paint time is the median of the pages (nulls past the cap count as slowest).
    * @param {'app' | 'baseline' | 'proposal'} variant
    * @param {number} nodes
    * @param {{ frames?: boolean, png?: boolean, layout?: boolean }} steps
    */
   const session = async (variant, nodes, steps) => {
     if (opts.only && !opts.only.includes(nodes)) return undefined
+    const reps = nodes >= 50_000 ? 1 : PAINT_REPS
+    /** @type {(number | null)[]} */
+    const paints = []
+    for (let r = 1; r < reps; r++) {
+      const once = await oneSession(variant, nodes, {})
+      paints.push(once.open?.ms ?? null)
+      if (!once.open) break
+    }
+    const out = await oneSession(variant, nodes, steps)
+    paints.push(out.open?.ms ?? null)
+    if (out.open && paints.length > 1) {
+      const sorted = paints.map((v) => v ?? Infinity).sort((a, b) => a - b)
+      const mid = sorted[sorted.length >> 1]
+      out.open = { ...out.open, ms: Number.isFinite(mid) ? mid : null, paintsMs: paints }
+      console.log(
+        `  ${variant} ${label(nodes)}: first paint median ${ms(out.open.ms)} ms of ${paints.map(ms).join(', ')}`
+      )
+    }
+    return out
+  }
+
+  /**
+   * One size of one variant in a fresh page.
+   * @param {'app' | 'baseline' | 'proposal'} variant
+   * @param {number} nodes
+   * @param {{ frames?: boolean, png?: boolean, layout?: boolean }} steps
+   */
+  const oneSession = async (variant, nodes, steps) => {
     const limit = variant === 'baseline' ? BASELINE_LIMIT_MS : APP_LIMIT_MS
     const tag = `${variant} ${label(nodes)}`
     /** @type {Record<string, any>} */
@@ -252,9 +283,9 @@ export async function run(args) {
       app[50_000] = await session('app', 50_000, {})
     }
     if (opts.proposal) {
-      for (const n of [...sizes.filter((s) => s >= 5000), ...(opts.quick ? [] : [50_000])]) {
+      for (const n of [...sizes, ...(opts.quick ? [] : [50_000])]) {
         console.log(`canvas ${label(n)}: proposal…`)
-        proposal[n] = await session('proposal', n, { frames: n <= 10_000 })
+        proposal[n] = await session('proposal', n, { frames: n <= 10_000, layout: n === 5000 })
       }
     }
     for (const n of sizes) {
@@ -314,8 +345,9 @@ export async function run(args) {
       viewport: VIEWPORT,
       baselineLimitS: BASELINE_LIMIT_MS / 1000,
       interactionBudgetS: INTERACTION_BUDGET_MS / 1000,
+      paintReps: PAINT_REPS,
       paint:
-        'performance.now() before GraphStore.reset / element definitions → first requestAnimationFrame after Cytoscape’s first "render" event',
+        'median of PAINT_REPS fresh pages (one at 50k) of: performance.now() before GraphStore.reset / element definitions → first requestAnimationFrame after Cytoscape’s first "render" event',
       frames:
         'requestAnimationFrame deltas while driving real input: a 15-step mouse drag pan on an empty spot, 15 wheel-in and 15 wheel-out steps at the cursor, a 15-step drag back (16 ms apart), plus a 1 s tail; p95 of the deltas. Wheel deltas are precise (fractional, trackpad-like) and scaled by 1 / wheelSensitivity so every variant zooms ×1.39 per step (Cytoscape 3.35 treats equal integer deltas as mouse notches of ~1 % zoom).',
       layout:
@@ -336,6 +368,7 @@ export async function run(args) {
         )
       : {}),
     notes,
+    proposalOptions: Object.values(proposal).find((v) => v?.open?.proposal)?.open?.proposal ?? null,
     details: { app, baseline: base, proposal }
   }
   // A partial run (--only) never overwrites the results file.
@@ -416,28 +449,35 @@ async function zoomPan(page, sensitivity) {
  * @param {boolean} withProposal
  */
 function printTable(app, base, proposal, withProposal) {
+  /** @param {Record<string, number | null>} v @param {string} k */
+  const meets = (v, k) => {
+    const t = TARGETS[/** @type {keyof typeof TARGETS} */ (k)]
+    if (k === 'open_50k_ms') {
+      const lt = v.open_50k_longest_task_ms
+      return lt === null || lt === undefined ? null : lt <= 1000 ? 'yes' : `NO (${lt} ms task)`
+    }
+    const x = v[k]
+    return t === null || x === null || x === undefined ? null : x <= t ? 'yes' : 'NO'
+  }
   const rows = Object.keys(TARGETS).map((k) => {
     const t = TARGETS[/** @type {keyof typeof TARGETS} */ (k)]
     const v = app[k]
     const b = base[k]
     const ratio = v && b ? `${(b / v).toFixed(1)}×` : null
-    let target = t === null ? 'no freeze' : `≤ ${t}`
-    let met = t !== null && v !== null ? (v <= t ? 'yes' : 'NO') : null
-    if (k === 'open_50k_ms') {
-      const lt = app.open_50k_longest_task_ms
-      target = 'no task > 1 s'
-      met = lt === null || lt === undefined ? null : lt <= 1000 ? 'yes' : `NO (${lt} ms task)`
+    const target = k === 'open_50k_ms' ? 'no task > 1 s' : `≤ ${t}`
+    const row = [k, v, b, ratio, target, meets(app, k)]
+    if (withProposal) {
+      row.splice(2, 0, proposal[k] ?? null)
+      row.push(meets(proposal, k))
     }
-    const row = [k, v, b, ratio, target, met]
-    if (withProposal) row.splice(2, 0, proposal[k] ?? null)
     return row
   })
   rows.push(
     withProposal
-      ? ['png_1k_ms', app.png_1k_ms, null, base.png_1k_ms, null, '–', null]
+      ? ['png_1k_ms', app.png_1k_ms, null, base.png_1k_ms, null, '–', null, null]
       : ['png_1k_ms', app.png_1k_ms, base.png_1k_ms, null, '–', null],
     withProposal
-      ? ['png_5k_ms', app.png_5k_ms, null, base.png_5k_ms, null, '–', null]
+      ? ['png_5k_ms', app.png_5k_ms, null, base.png_5k_ms, null, '–', null, null]
       : ['png_5k_ms', app.png_5k_ms, base.png_5k_ms, null, '–', null]
   )
   for (const r of rows) {
@@ -451,7 +491,7 @@ function printTable(app, base, proposal, withProposal) {
   console.log(
     table(
       withProposal
-        ? ['metric', 'app', 'proposal', 'baseline', 'ratio', 'target', 'met?']
+        ? ['metric', 'app', 'proposal', 'baseline', 'ratio', 'target', 'app met?', 'proposal met?']
         : ['metric', 'app', 'baseline', 'ratio', 'target', 'met?'],
       rows
     )
