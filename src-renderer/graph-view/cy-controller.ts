@@ -6,8 +6,20 @@ import type { CanvasView } from './canvas-view'
 import { CLUSTER_COLORS, buildStylesheet } from './stylesheet'
 import { edgeElement, nodeElement, toElements } from './to-elements'
 
-/** Above this many nodes the canvas runs in large-graph mode (textures while panning, no edge drawing on pan). */
-export const LARGE_GRAPH_NODES = 2000
+/**
+ * Above this many nodes the canvas runs in large-graph mode: textures while panning, edges hidden
+ * while the view moves, straight (haystack) edges, short unwrapped labels (measured in
+ * tests/bench/canvas: about −550 ms first paint at 5k nodes).
+ */
+export const LARGE_GRAPH_NODES = 800
+
+/**
+ * Above this many nodes the canvas mounts an overview instead of every element: the OVERVIEW_CAP
+ * best-connected nodes of what the filter, focus and lens show. Narrowing the view (filter, focus,
+ * lens, search) mounts exactly what is shown once it fits; the list view always lists everything.
+ */
+export const OVERVIEW_NODES = 10_000
+export const OVERVIEW_CAP = 3_000
 
 cytoscape.use(edgehandles)
 
@@ -37,16 +49,16 @@ export class CyController {
     private readonly events: CyControllerEvents = {},
     options: { dark?: boolean } = {}
   ) {
-    const elements = toElements(store.liveNodes(), store.liveEdges())
     const large = store.nodes.size > LARGE_GRAPH_NODES
+    this.computeDegrees()
+    const elements = this.mountableElements(null)
     this.cy = cytoscape({
       ...(container ? { container } : { headless: true }),
       elements,
       style: buildStylesheet({ ...options, large }),
       layout: { name: 'preset', fit: true, padding: 40 },
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       motionBlur: false,
@@ -91,6 +103,67 @@ export class CyController {
   }
 
   private moved = new Map<string, Position>()
+  /** Degree per live node, for choosing the overview of a very large graph. */
+  private degree = new Map<string, number>()
+
+  /** Whether the canvas shows an overview (a subset) rather than every element. */
+  get isOverview(): boolean {
+    return this.store.nodes.size > OVERVIEW_NODES
+  }
+
+  private computeDegrees(): void {
+    this.degree.clear()
+    for (const e of this.store.edges.values()) {
+      if (e.deletedAt) continue
+      this.degree.set(e.source, (this.degree.get(e.source) ?? 0) + 1)
+      this.degree.set(e.target, (this.degree.get(e.target) ?? 0) + 1)
+    }
+  }
+
+  /**
+   * The node ids the canvas should hold: every live node for ordinary graphs; for very large ones
+   * the OVERVIEW_CAP best-connected of those not hidden (plus the selection).
+   */
+  private wantedNodeIds(hidden: ReadonlySet<string> | null): Set<string> | null {
+    if (!this.isOverview) return null
+    const candidates: string[] = []
+    for (const n of this.store.nodes.values()) if (!n.deletedAt && !hidden?.has(n.id)) candidates.push(n.id)
+    if (candidates.length > OVERVIEW_CAP) {
+      candidates.sort((a, b) => (this.degree.get(b) ?? 0) - (this.degree.get(a) ?? 0) || (a < b ? -1 : 1))
+      candidates.length = OVERVIEW_CAP
+    }
+    const out = new Set(candidates)
+    if (this.selectedId && this.store.node(this.selectedId)) out.add(this.selectedId)
+    return out
+  }
+
+  private mountableElements(hidden: ReadonlySet<string> | null): ElementDefinition[] {
+    const wanted = this.wantedNodeIds(hidden)
+    const large = this.store.nodes.size > LARGE_GRAPH_NODES
+    const nodes = wanted ? [...wanted].map((id) => this.store.nodes.get(id)!) : this.store.liveNodes()
+    return toElements(nodes, this.store.liveEdges(), { shortLabels: large })
+  }
+
+  /** In overview mode, mounts exactly the wanted elements (adds what is missing, removes the rest). */
+  private syncOverview(hidden: ReadonlySet<string>): void {
+    const wanted = this.wantedNodeIds(hidden)
+    if (!wanted) return
+    const cy = this.cy
+    cy.nodes().forEach((n) => {
+      if (!wanted.has(n.id())) n.remove()
+    })
+    const add: ElementDefinition[] = []
+    for (const id of wanted) {
+      if (cy.getElementById(id).empty()) add.push(nodeElement(this.store.nodes.get(id)!, true))
+    }
+    for (const e of this.store.edges.values()) {
+      if (e.deletedAt || !wanted.has(e.source) || !wanted.has(e.target)) continue
+      if (cy.getElementById(e.id).empty()) add.push(edgeElement(e))
+    }
+    if (add.length) cy.add(add)
+  }
+
+  private selectedId: string | null = null
   private resizeObserver: ResizeObserver | null = null
   private userMovedViewport = false
   private programmaticViewport = 0
@@ -123,19 +196,26 @@ export class CyController {
   private onStoreChange(event: GraphChangeEvent): void {
     if (event.type === 'reset') {
       this.savedPositions = null
+      this.computeDegrees()
       this.cy.batch(() => {
         this.cy.elements().remove()
-        this.cy.add(toElements(this.store.liveNodes(), this.store.liveEdges()))
+        this.cy.add(this.mountableElements(null))
       })
       this.placeUnpositioned()
       this.fitAll()
       return
     }
     const { nodes, edges } = event.patch
+    const overview = this.isOverview
     this.cy.batch(() => {
-      for (const n of nodes) this.upsert(n.deletedAt ? null : nodeElement(n), n.id)
+      for (const n of nodes) {
+        // An overview does not mount every node a bulk change touches, only new ones.
+        if (overview && !n.deletedAt && this.cy.getElementById(n.id).empty() && n.createdAt !== n.updatedAt) continue
+        this.upsert(n.deletedAt ? null : nodeElement(n, overview), n.id)
+      }
       for (const e of edges) {
-        const ok = !e.deletedAt && this.store.node(e.source) && this.store.node(e.target)
+        const mounted = !overview || (this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty())
+        const ok = !e.deletedAt && this.store.node(e.source) && this.store.node(e.target) && mounted
         this.upsert(ok ? edgeElement(e) : null, e.id)
       }
     })
@@ -199,6 +279,7 @@ export class CyController {
   applyView(view: CanvasView): void {
     const cy = this.cy
     cy.batch(() => {
+      this.syncOverview(view.hidden)
       cy.elements().removeClass('hidden faded path sized clustered single-voice contested')
       const byIds = (ids: Iterable<string>): ReturnType<Core['collection']> => {
         const col = cy.collection()
@@ -324,6 +405,7 @@ export class CyController {
   }
 
   select(id: string | null): void {
+    this.selectedId = id
     this.cy.$(':selected').unselect()
     if (id) this.cy.getElementById(id).select()
   }

@@ -133,6 +133,12 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     },
     { selector: 'edge:selected', style: { 'line-color': '#EC0000', 'target-arrow-color': '#EC0000', width: 4 } },
     { selector: '.hidden', style: { display: 'none' } },
+    ...(options.large
+      ? ([
+          { selector: 'node', style: { 'text-wrap': 'none' } },
+          { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } }
+        ] as StylesheetJson)
+      : []),
     { selector: 'node.single-voice', style: { 'border-color': SINGLE_VOICE_COLOR, 'border-width': 4, 'border-style': 'double' } },
     {
       selector: 'edge.contested',

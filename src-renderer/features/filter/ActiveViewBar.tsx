@@ -1,6 +1,7 @@
 import { Badge, Button, Group, SegmentedControl, Select, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { NodeId } from '../../domain/ids'
+import { OVERVIEW_CAP, OVERVIEW_NODES } from '../../graph-view/cy-controller'
 import { activeFilterCount, isFilterActive } from '../../graph-view/view-filter'
 import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
@@ -87,6 +88,11 @@ export function ActiveViewBar(): React.JSX.Element {
       <Text size="xs" c="dimmed" data-testid="visible-count">
         {t('filter.visible', { nodes: view.visibleNodes - view.faded.size + countFadedEdges(view.faded, index), total: index.nodes.size })}
       </Text>
+      {index.nodes.size > OVERVIEW_NODES && view.visibleNodes > OVERVIEW_CAP && (
+        <Badge color="yellow" variant="light" data-testid="overview-note" style={{ textTransform: 'none' }}>
+          {t('filter.overview', { cap: OVERVIEW_CAP.toLocaleString(), total: index.nodes.size.toLocaleString() })}
+        </Badge>
+      )}
       <SegmentedControl
         ml="auto"
         size="xs"

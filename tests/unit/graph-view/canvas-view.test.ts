@@ -182,3 +182,25 @@ describe('CyController (headless)', () => {
     controller.destroy()
   })
 })
+
+describe('overview of a very large graph', () => {
+  it('mounts only the best-connected nodes, and exactly what a focus shows', async () => {
+    const { generateGraph } = await import('../../../src-renderer/dev/generate-graph')
+    const { OVERVIEW_CAP } = await import('../../../src-renderer/graph-view/cy-controller')
+    const g = generateGraph({ nodes: 12_000, edgesPerNode: 2, seed: 7 })
+    const controller = headless(g)
+    expect(controller.isOverview).toBe(true)
+    expect(controller.cy.nodes()).toHaveLength(OVERVIEW_CAP)
+    const index = buildGraphIndex(g.nodes, g.edges)
+    const seed = g.nodes[11_999]!.id
+    const view = computeCanvasView(index, { ...BASE, focus: { seedIds: [seed], depth: 1, expanded: [] } })
+    controller.applyView(view)
+    const mounted = controller.cy.nodes().map((n) => n.id()).sort()
+    const shown = [...index.nodes.keys()].filter((id) => !view.hidden.has(id)).sort()
+    expect(mounted).toEqual(shown)
+    expect(mounted).toContain(seed)
+    controller.applyView(computeCanvasView(index, BASE))
+    expect(controller.cy.nodes()).toHaveLength(OVERVIEW_CAP)
+    controller.destroy()
+  }, 60_000)
+})
