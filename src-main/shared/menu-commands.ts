@@ -5,6 +5,11 @@
 export const MENU_COMMANDS = [
   'graph.new-empty',
   'graph.restore-demo',
+  'history.undo',
+  'history.redo',
+  'node.new',
+  'node.edit',
+  'selection.delete',
   'settings.open',
   'view.fit',
   'view.toggle-legend',

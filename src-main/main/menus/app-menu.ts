@@ -42,18 +42,7 @@ export function buildAppMenuTemplate(
       { role: 'quit', label: `${options.appName} afsluiten` }
     ]
   }
-  // macOS routes Cmd+C/V/X/A in text fields through the Edit menu. Undo and redo stay with the
-  // renderer's own graph undo.
-  const macEditMenu: MenuItemConstructorOptions = {
-    label: 'Bewerken',
-    submenu: [
-      { role: 'cut', label: 'Knippen' },
-      { role: 'copy', label: 'Kopiëren' },
-      { role: 'paste', label: 'Plakken' },
-      { role: 'selectAll', label: 'Alles selecteren' }
-    ]
-  }
-
+  // macOS routes Cmd+C/V/X/A in text fields through the Edit menu, so it carries those roles too.
   const fileMenu: MenuItemConstructorOptions = {
     label: 'Bestand',
     submenu: [
@@ -64,6 +53,27 @@ export function buildAppMenuTemplate(
       ...(isMac
         ? []
         : [{ type: 'separator' } as const, { role: 'quit', label: 'Afsluiten' } as const])
+    ]
+  }
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: 'Bewerken',
+    submenu: [
+      command('Ongedaan maken (Ctrl+Z)', 'history.undo'),
+      command('Opnieuw (Ctrl+Shift+Z)', 'history.redo'),
+      { type: 'separator' },
+      command('Nieuwe knoop…', 'node.new'),
+      command('Bewerken…', 'node.edit'),
+      command('Verwijderen…', 'selection.delete'),
+      ...(isMac
+        ? [
+            { type: 'separator' } as const,
+            { role: 'cut', label: 'Knippen' } as const,
+            { role: 'copy', label: 'Kopiëren' } as const,
+            { role: 'paste', label: 'Plakken' } as const,
+            { role: 'selectAll', label: 'Alles selecteren' } as const
+          ]
+        : [])
     ]
   }
 
@@ -88,8 +98,8 @@ export function buildAppMenuTemplate(
   }
 
   return isMac
-    ? [macAppMenu, fileMenu, macEditMenu, viewMenu, helpMenu]
-    : [fileMenu, viewMenu, helpMenu]
+    ? [macAppMenu, fileMenu, editMenu, viewMenu, helpMenu]
+    : [fileMenu, editMenu, viewMenu, helpMenu]
 }
 
 /** Sends a typed push message; a no-op for a missing or destroyed target. */

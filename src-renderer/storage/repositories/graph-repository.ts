@@ -30,7 +30,9 @@ const HISTORY_SCAN_LIMIT = 5000
 
 type RecordFieldKeys = 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'deletedAt'
 /** What a form or importer hands in for a new node: record fields are optional and filled in here. */
-export type NodeDraft = Omit<NodeInput, RecordFieldKeys> & { id?: string }
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+/** What a form or importer hands in for a new node of any kind (kind-specific fields included). */
+export type NodeDraft = DistributiveOmit<NodeInput, RecordFieldKeys> & { id?: string }
 export type EdgeDraft = Omit<EdgeInput, RecordFieldKeys> & { id?: string }
 export type AnnotationDraft = Omit<AnnotationInput, RecordFieldKeys | 'author'> & { id?: string }
 
@@ -83,6 +85,22 @@ const READ_ONLY: Issue = {
  * The only writer of graph data. Every write validates with the domain validator, then runs in one
  * `rw` transaction that rewrites the touched pages and appends one `changes` row; only after commit is
  * the in-memory store patched. Writes are serialised, so two edits never race on a page.
+ *
+ * Undo/redo is linear, like any editor, and lives in the change log, so it survives a restart:
+ * - Each ordinary change row is one undo step. `undo()` reverts the newest applied one and sets its
+ *   `undoneAt`; `redo()` re-applies the most recently undone one and clears it. Both append an
+ *   UNDO_ACTION / REDO_ACTION row (`revertOf` = the change; entries inverted for undo) in the same
+ *   transaction, so the history shows who undid or redid what, and when.
+ * - A new ordinary change marks every redoable change `discardedAt` (in its own transaction).
+ * - A record a change created is removed again on undo: deleted from its page and from the store
+ *   (subscribers get it once as a deleted record), so the graph equals the earlier one exactly,
+ *   soft-deleted records included. Its page keeps a free slot until the next reload.
+ * - Whole-graph replacements (`replaceGraph`) are barriers: undo never reaches them or anything older.
+ * - Undo and redo first check that every record is exactly as the change (or its undo) left it;
+ *   otherwise (another window wrote meanwhile) they refuse with a Dutch message, write no record, and
+ *   undo makes that change a barrier while redo discards the redo stack.
+ * - Undo reaches back UNDO_DEPTH changes. Annotations of any author are restored as they were: undo
+ *   puts back a version that author wrote, never someone else's text.
  */
 export class GraphRepository {
   readonly store = new GraphStore()
@@ -142,6 +160,40 @@ export class GraphRepository {
   // ---------- nodes ----------
 
   /** Creates a node. Fills id, timestamps and author; validates; writes in one transaction. */
+  /**
+   * Creates several nodes and the edges between them (or to existing nodes) as one change: all are
+   * validated first (edges against the existing and the new nodes), then written in one transaction,
+   * so one undo takes them all back. Used by "quote from a transcript passage → lesson".
+   */
+  createMany(
+    input: { nodes: NodeDraft[]; edges: EdgeDraft[] },
+    action = 'graph.create-many'
+  ): Promise<Result<{ nodes: GraphNode[]; edges: GraphEdge[] }>> {
+    return this.serial(async () => {
+      const nodes: GraphNode[] = []
+      const fresh = new Map<string, GraphNode>()
+      for (const draft of input.nodes) {
+        const r = validateNode(this.stamp(draft, null))
+        if (!r.ok) return r
+        if (this.store.nodes.has(r.value.id) || fresh.has(r.value.id)) return fail(dupIssue(r.value.id))
+        fresh.set(r.value.id, r.value)
+        nodes.push(r.value)
+      }
+      const edges: GraphEdge[] = []
+      for (const draft of input.edges) {
+        const r = validateEdge(this.stamp(draft, null), (id) => fresh.get(id) ?? this.store.node(id))
+        if (!r.ok) return r
+        if (this.store.edges.has(r.value.id)) return fail(dupIssue(r.value.id))
+        edges.push(r.value)
+      }
+      await this.commit(action, [
+        ...nodes.map((n) => ({ table: 'nodes' as const, before: null, after: n })),
+        ...edges.map((e) => ({ table: 'edges' as const, before: null, after: e }))
+      ])
+      return ok({ nodes, edges })
+    })
+  }
+
   createNode(draft: NodeDraft, action = 'node.create'): Promise<Result<GraphNode>> {
     return this.serial(async () => {
       const r = validateNode(this.stamp(draft, null))
@@ -646,25 +698,21 @@ export class GraphRepository {
     const pageIds = [...plan.touched.keys()]
     const storedPages = await this.pageTable.bulkGet(pageIds)
     const pageRecords = new Map<string, StoredRecord[]>()
-    const location = new Map<string, string>()
+    const stored = new Map<string, StoredRecord>()
     pageIds.forEach((pageId, i) => {
-      const stored = storedPages[i]
-      const records = stored ? (JSON.parse(stored.data) as StoredRecord[]) : []
+      const page = storedPages[i]
+      const records = page ? (JSON.parse(page.data) as StoredRecord[]) : []
       pageRecords.set(pageId, records)
       const table = plan.tables.get(pageId)!
-      for (const r of records) location.set(recordKey(table, r.id), pageId)
+      for (const r of records) stored.set(recordKey(table, r.id), r)
     })
-    const storedRecord = (table: RecordTable, id: string): StoredRecord | null => {
-      const pageId = location.get(recordKey(table, id))
-      return pageId ? (pageRecords.get(pageId)!.find((r) => r.id === id) ?? null) : null
-    }
     const working = new Map<
       string,
       { table: RecordTable; id: string; record: StoredRecord | null }
     >()
     for (const e of ordered) {
       const key = recordKey(e.table, e.id)
-      const current = working.has(key) ? working.get(key)!.record : storedRecord(e.table, e.id)
+      const current = working.has(key) ? working.get(key)!.record : (stored.get(key) ?? null)
       if (!matchesExpected(e, current, direction)) {
         const label = recordLabel(current ?? asRecord(direction === 'undo' ? e.after : e.before))
         return this.refuse(row, direction, at, CONFLICT[direction](label), e.id)
@@ -673,9 +721,12 @@ export class GraphRepository {
     }
     // Records that are not stored yet go to the page the plan chose for them.
     const appended = new Map<string, StoredRecord[]>()
+    let home: Map<string, string> | undefined
     for (const [key, w] of working) {
-      if (!w.record || location.has(key)) continue
-      const pageId = homePage(plan, w.table, w.id)
+      if (!w.record || stored.has(key)) continue
+      home ??= plannedPages(plan)
+      const pageId = home.get(key)
+      if (!pageId) throw new Error(`No page planned for ${w.table}/${w.id}`)
       const list = appended.get(pageId) ?? []
       list.push(w.record)
       appended.set(pageId, list)
@@ -921,13 +972,14 @@ function invertEntry(e: RecordEntry): ChangeEntry {
   }
 }
 
-/** The page a plan put a record on (its member list names it). */
-function homePage(plan: PagePlan, table: RecordTable, id: string): string {
-  const placed = plan.placed.get(id)
-  if (placed) return placed
-  for (const [pageId, ids] of plan.touched)
-    if (plan.tables.get(pageId) === table && ids.includes(id)) return pageId
-  throw new Error(`No page planned for ${table}/${id}`)
+/** Record key → the page a plan keeps it on (every touched page's member list). */
+function plannedPages(plan: PagePlan): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [pageId, ids] of plan.touched) {
+    const table = plan.tables.get(pageId)!
+    for (const id of ids) out.set(recordKey(table, id), pageId)
+  }
+  return out
 }
 
 /** JSON with object keys sorted and undefined fields dropped: equal strings mean equal records. */
