@@ -12,7 +12,9 @@ import { EdgeForm } from '../features/editor/EdgeForm'
 import { deleteSelected, editSelected, newNode } from '../features/editor/editor-actions'
 import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
+import { actionKey } from '../features/inspector/HistoryPanel'
 import { Inspector } from '../features/inspector/Inspector'
+import { InterviewWorkbench } from '../features/interviews/InterviewWorkbench'
 import { runNamedLayout } from '../features/layout/layout-command'
 import { LayoutProgress, notifyLayoutOutcome } from '../features/layout/LayoutMenu'
 import type { LayoutName } from '../graph-view/layouts'
@@ -191,6 +193,33 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         run: () => useUiStore.getState().clearFilter()
       },
       {
+        id: 'history.undo',
+        labelKey: 'history.undo',
+        shortcut: 'mod+Z',
+        isEnabled: () => writable() && repo.canUndo(),
+        run: async () => {
+          const r = await repo.undo()
+          if (!r.ok) report(r, '')
+          else if (r.value) notifications.show({ message: t('history.undone', { action: t(actionKey(r.value.action), { defaultValue: r.value.action }) }) })
+        }
+      },
+      {
+        id: 'history.redo',
+        labelKey: 'history.redo',
+        shortcut: 'mod+shift+Z',
+        isEnabled: () => writable() && repo.canRedo(),
+        run: async () => {
+          const r = await repo.redo()
+          if (!r.ok) report(r, '')
+          else if (r.value) notifications.show({ message: t('history.redone', { action: t(actionKey(r.value.action), { defaultValue: r.value.action }) }) })
+        }
+      },
+      {
+        id: 'privacy.toggle-safe',
+        labelKey: 'privacy.safe',
+        run: () => useUiStore.getState().setPresentationSafe(!useUiStore.getState().presentationSafe)
+      },
+      {
         id: 'node.new',
         labelKey: 'toolbar.new',
         shortcut: 'mod+shift+N',
@@ -312,6 +341,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         </AppShell>
       <NodeForm />
       <EdgeForm />
+      <InterviewWorkbench />
       <CanvasContextMenu />
       </ViewProvider>
       <SettingsDialog />

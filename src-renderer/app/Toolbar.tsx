@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Group, Menu, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Menu, Switch, TextInput, Tooltip } from '@mantine/core'
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FilterPopover } from '../features/filter/FilterPopover'
 import { LayoutMenu } from '../features/layout/LayoutMenu'
@@ -13,6 +14,11 @@ export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
   const { commands, session, canvas } = useApp()
   const drawMode = useUiStore((s) => s.drawMode)
+  const presentationSafe = useUiStore((s) => s.presentationSafe)
+  const history = useSyncExternalStore(
+    (cb) => session.repo.onHistoryChange(cb),
+    () => historyKey(session.repo)
+  )
   const run = (id: CommandId) => () => void commands.run(id)
   const notYet = t('toolbar.notYet')
   return (
@@ -74,6 +80,26 @@ export function Toolbar(): React.JSX.Element {
         </Tooltip>
       ))}
       <Group gap={4} ml="auto" wrap="nowrap">
+        <Tooltip label={`${t('history.undo')} (Ctrl+Z)`}>
+          <ActionIcon variant="default" onClick={run('history.undo')} disabled={!history.canUndo || session.readOnly} aria-label={t('history.undo')} data-testid="undo">
+            ↶
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={`${t('history.redo')} (Ctrl+Shift+Z)`}>
+          <ActionIcon variant="default" onClick={run('history.redo')} disabled={!history.canRedo || session.readOnly} aria-label={t('history.redo')} data-testid="redo">
+            ↷
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('privacy.safeHelp')}>
+          <Switch
+            size="xs"
+            label={t('privacy.safe')}
+            checked={presentationSafe}
+            onChange={run('privacy.toggle-safe')}
+            data-testid="presentation-safe"
+            mx={6}
+          />
+        </Tooltip>
         <Tooltip label={t('toolbar.zoomOut')}>
           <ActionIcon variant="default" onClick={run('view.zoom-out')} aria-label={t('toolbar.zoomOut')}>
             −
@@ -97,4 +123,15 @@ export function Toolbar(): React.JSX.Element {
       </Group>
     </Group>
   )
+}
+
+const historyCache = new WeakMap<object, { canUndo: boolean; canRedo: boolean }>()
+
+/** A stable snapshot of whether undo and redo are possible, for useSyncExternalStore. */
+function historyKey(repo: { canUndo(): boolean; canRedo(): boolean }): { canUndo: boolean; canRedo: boolean } {
+  const next = { canUndo: repo.canUndo(), canRedo: repo.canRedo() }
+  const prev = historyCache.get(repo)
+  if (prev && prev.canUndo === next.canUndo && prev.canRedo === next.canRedo) return prev
+  historyCache.set(repo, next)
+  return next
 }

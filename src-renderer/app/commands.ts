@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../src-main/shared/menu-commands'
 /** Every user action has one id that menus, shortcuts, buttons and the palette all call. */
 export type CommandId =
   | MenuCommand
+  | 'privacy.toggle-safe'
   | 'view.zoom-in'
   | 'view.zoom-out'
   | 'view.whole-map'

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../app/AppContext'
 import { useUiStore } from '../state/ui-store'
 import { useEditorStore } from '../features/editor/editor-store'
+import { useDisplayName } from '../features/hooks/useDisplayName'
 import { CyController } from './cy-controller'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
@@ -46,6 +47,12 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
   useEffect(() => {
     canvas.current?.setDark(dark)
   }, [dark, canvas])
+
+  const labelOf = useDisplayName(session.repo.store)
+  const canvasReady = useUiStore((s) => s.canvasReady)
+  useEffect(() => {
+    canvas.current?.setLabelFunction(labelOf)
+  }, [labelOf, canvas, canvasReady])
 
   const drawMode = useUiStore((s) => s.drawMode)
   useEffect(() => {

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
 import edgehandles from 'cytoscape-edgehandles'
-import type { Position } from '../domain/node-kinds'
+import type { GraphNode, Position } from '../domain/node-kinds'
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import type { CanvasView } from './canvas-view'
 import { CLUSTER_COLORS, buildStylesheet } from './stylesheet'
@@ -164,6 +164,19 @@ export class CyController {
   }
 
   private selectedId: string | null = null
+  private labelOf: (n: GraphNode) => string = (n) => n.title
+
+  /** Sets how nodes are named on the canvas (consent rules, presentation-safe) and relabels them. */
+  setLabelFunction(labelOf: (n: GraphNode) => string): void {
+    this.labelOf = labelOf
+    const short = this.store.nodes.size > LARGE_GRAPH_NODES
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((el) => {
+        const n = this.store.nodes.get(el.id())
+        if (n) el.data('label', nodeElement({ ...n, title: labelOf(n) }, short).data.label)
+      })
+    })
+  }
   private resizeObserver: ResizeObserver | null = null
   private userMovedViewport = false
   private programmaticViewport = 0
@@ -211,7 +224,7 @@ export class CyController {
       for (const n of nodes) {
         // An overview does not mount every node a bulk change touches, only new ones.
         if (overview && !n.deletedAt && this.cy.getElementById(n.id).empty() && n.createdAt !== n.updatedAt) continue
-        this.upsert(n.deletedAt ? null : nodeElement(n, overview), n.id)
+        this.upsert(n.deletedAt ? null : nodeElement({ ...n, title: this.labelOf(n) }, overview), n.id)
       }
       for (const e of edges) {
         const mounted = !overview || (this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty())

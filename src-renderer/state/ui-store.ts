@@ -41,6 +41,9 @@ export interface UiState {
   /** Canvas or the accessible list view. */
   display: 'canvas' | 'list'
   layoutRunning: { name: string; done: number; total: number } | null
+  /** Hide names of people who did not consent, everywhere on screen. */
+  presentationSafe: boolean
+  setPresentationSafe: (on: boolean) => void
   drawMode: boolean
   setDrawMode: (on: boolean) => void
   contextMenu: { x: number; y: number; model: { x: number; y: number }; nodeId: string | null } | null
@@ -81,6 +84,8 @@ export const useUiStore = create<UiState>((set) => ({
   display: 'canvas',
   layoutRunning: null,
   canvasReady: 0,
+  presentationSafe: false,
+  setPresentationSafe: (presentationSafe) => set({ presentationSafe }),
   drawMode: false,
   setDrawMode: (drawMode) => set({ drawMode }),
   contextMenu: null,

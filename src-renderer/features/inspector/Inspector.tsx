@@ -10,7 +10,10 @@ import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
 import { AnnotationThread } from '../annotation/AnnotationThread'
 import { ReviewControl } from '../annotation/ReviewControl'
+import { useWorkbenchStore } from '../interviews/InterviewWorkbench'
 import { NodeSwatch } from '../sidebar/swatches'
+import { useDisplayName } from '../hooks/useDisplayName'
+import { HistoryPanel } from './HistoryPanel'
 import { NODE_FIELDS } from './node-fields'
 import { PathPanel } from './PathPanel'
 
@@ -111,6 +114,8 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
   const groups = useMemo(() => groupAdjacency(adjacency), [adjacency])
   const voice = useMemo(() => (node.kind === 'lesson' ? voiceCounts(index).get(node.id) : undefined), [index, node])
   const record = node as unknown as Record<string, unknown>
+  const { session } = useApp()
+  const nameOf = useDisplayName(session.repo.store)
 
   return (
     <Stack p="sm" gap="xs" data-testid="inspector">
@@ -121,7 +126,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
         </Text>
       </Group>
       <Title order={2} size="h5" data-testid="inspector-title">
-        {node.title}
+        {nameOf(node)}
       </Title>
       <EditActions />
       <Provenance record={node} />
@@ -186,6 +191,11 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
         </FieldRow>
       )}
       {(node.kind === 'lesson' || node.kind === 'ingredient') && <ReviewControl node={node} />}
+      {node.kind === 'interview' && (
+        <Button size="xs" variant="light" onClick={() => useWorkbenchStore.getState().open(node.id)} data-testid="open-workbench">
+          {t('workbench.open')}
+        </Button>
+      )}
       <Divider my={4} />
       <Group gap={4}>
         <Text size="xs" c="dimmed">
@@ -235,7 +245,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
                 ta="left"
                 onClick={() => goTo(entry.node.id)}
               >
-                <NodeSwatch kind={entry.node.kind} /> {entry.node.title}
+                <NodeSwatch kind={entry.node.kind} /> {nameOf(entry.node)}
               </Anchor>
             ))}
           </div>
@@ -243,6 +253,8 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
       </Stack>
       <Divider my={4} />
       <AnnotationThread targetId={node.id} targetType="node" />
+      <Divider my={4} />
+      <HistoryPanel recordId={node.id} />
       <Text size="xs" c="dimmed" mt="sm">
         {t('field.createdBy')}: {t('inspector.createdBy', { who: node.createdBy, when: new Date(node.createdAt).toLocaleDateString() })}
         <br />
@@ -334,6 +346,7 @@ function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
       {edge.topic && <FieldRow label={t('field.topic')}>{edge.topic}</FieldRow>}
       {edge.weight !== undefined && <FieldRow label={t('field.weight')}>{edge.weight}</FieldRow>}
       <AnnotationThread targetId={edge.id} targetType="edge" />
+      <HistoryPanel recordId={edge.id} />
       <FieldRow label={t('field.evidence')}>
         {edge.evidence.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -2,7 +2,9 @@ import { Group, SegmentedControl, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useApp } from '../../app/AppContext'
 import { useUiStore } from '../../state/ui-store'
+import { useDisplayName } from '../hooks/useDisplayName'
 import { useView } from '../canvas/view-context'
 import { NodeSwatch } from '../sidebar/swatches'
 
@@ -60,9 +62,10 @@ function NodeTable(): React.JSX.Element {
     return d
   }, [index])
   const rows = useMemo(() => nodeIds.map((id) => index.nodes.get(id as never)!), [nodeIds, index])
+  const nameOf = useDisplayName(useApp().session.repo.store)
   type Row = (typeof rows)[number]
   const columns: Column<Row>[] = [
-    { key: 'title', label: t('display.title'), value: (n) => n.title, width: '50%' },
+    { key: 'title', label: t('display.title'), value: (n) => nameOf(n), width: '50%' },
     { key: 'kind', label: t('display.kind'), value: (n) => t(`kind.${n.kind}`), width: '18%' },
     { key: 'status', label: t('display.status'), value: (n) => t(`facet.status.${n.status}`), width: '18%' },
     { key: 'degree', label: t('display.degree'), value: (n) => degree.get(n.id) ?? 0, width: '14%' }
@@ -76,7 +79,11 @@ function EdgeTable(): React.JSX.Element {
   const { edgeIds } = useShown()
   const rows = useMemo(() => edgeIds.map((id) => index.edges.get(id as never)!), [edgeIds, index])
   type Row = (typeof rows)[number]
-  const title = (id: string): string => index.nodes.get(id as never)?.title ?? id
+  const nameOf = useDisplayName(useApp().session.repo.store)
+  const title = (id: string): string => {
+    const n = index.nodes.get(id as never)
+    return n ? nameOf(n) : id
+  }
   const columns: Column<Row>[] = [
     { key: 'from', label: t('display.from'), value: (e) => title(e.source), width: '36%' },
     { key: 'kind', label: t('display.edgeKind'), value: (e) => e.label || t(`edge.${e.kind}`), width: '20%' },
