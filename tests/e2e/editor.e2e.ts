@@ -74,3 +74,29 @@ test.describe('creating and editing', () => {
     expect(label).toBe('De gemeente spreekt met meerdere stemmen')
   })
 })
+
+test('draws an edge on the canvas in draw mode, then picks its kind', async ({ page }) => {
+  const app = new AppPage(page)
+  await app.open()
+  await page.getByTestId('draw-mode').click()
+  const pts = await page.evaluate(() => {
+    const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+    cy.fit(cy.$('#q8, #L1'), 200)
+    const box = (cy.container() as HTMLElement).getBoundingClientRect()
+    const at = (id: string): { x: number; y: number } => {
+      const p = cy.getElementById(id).renderedPosition()
+      return { x: box.left + p.x, y: box.top + p.y }
+    }
+    return { a: at('q8'), b: at('L1') }
+  })
+  await page.mouse.move(pts.a.x, pts.a.y)
+  await page.mouse.down()
+  await page.mouse.move((pts.a.x + pts.b.x) / 2, (pts.a.y + pts.b.y) / 2, { steps: 6 })
+  await page.mouse.move(pts.b.x, pts.b.y, { steps: 6 })
+  await page.mouse.up()
+  await expect(page.getByTestId('edge-form')).toBeVisible()
+  await page.getByTestId('edge-kind').click()
+  await page.getByRole('option', { name: 'onderbouwt' }).click()
+  await page.getByTestId('edge-save').click()
+  await expect(app.status).toHaveText('61 knopen · 97 verbindingen')
+})
