@@ -14,6 +14,11 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { Inspector } from '../features/inspector/Inspector'
+import { SearchPalette } from '../features/search/SearchPalette'
+import { createSearchClient } from '../search/search-client'
+import { searchLabelsFrom } from '../search/search-docs'
+import nlBundle from '../i18n/nl.json'
+import enBundle from '../i18n/en.json'
 import { InterviewWorkbench } from '../features/interviews/InterviewWorkbench'
 import { runNamedLayout } from '../features/layout/layout-command'
 import { LayoutProgress, notifyLayoutOutcome } from '../features/layout/LayoutMenu'
@@ -44,6 +49,8 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const ui = useUiStore()
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
+  const searchClient = useMemo(() => createSearchClient(repo.store, searchLabelsFrom(nlBundle, enBundle)), [repo])
+  useEffect(() => () => searchClient.dispose(), [searchClient])
   const runLayout = async (name: LayoutName): Promise<void> => {
     const outcome = await runNamedLayout(name, repo, canvas.current)
     notifyLayoutOutcome(outcome, t)
@@ -192,6 +199,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         labelKey: 'filter.clear',
         run: () => useUiStore.getState().clearFilter()
       },
+      { id: 'search.open', labelKey: 'search.title', shortcut: 'mod+K', run: () => useUiStore.getState().setSearchOpen(true) },
       {
         id: 'history.undo',
         labelKey: 'history.undo',
@@ -342,6 +350,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <NodeForm />
       <EdgeForm />
       <InterviewWorkbench />
+      <SearchPalette client={searchClient} />
       <CanvasContextMenu />
       </ViewProvider>
       <SettingsDialog />

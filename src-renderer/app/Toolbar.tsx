@@ -22,11 +22,21 @@ export function Toolbar(): React.JSX.Element {
   const run = (id: CommandId) => () => void commands.run(id)
   const notYet = t('toolbar.notYet')
   return (
-    <Group h="100%" px="sm" gap="xs" wrap="nowrap">
+    <Group h="100%" px="sm" gap={6} wrap="nowrap" className="kg-toolbar">
       <strong className="kg-brand">{t('app.title')}</strong>
-      <Tooltip label={t('toolbar.searchNotBuilt')}>
-        <TextInput size="xs" placeholder={t('toolbar.search')} disabled w={220} aria-label={t('toolbar.search')} />
-      </Tooltip>
+      <TextInput
+        size="xs"
+        placeholder={t('toolbar.search')}
+        w={170}
+        aria-label={t('toolbar.search')}
+        readOnly
+        onFocus={(e) => {
+          e.currentTarget.blur()
+          void commands.run('search.open')
+        }}
+        onClick={() => void commands.run('search.open')}
+        data-testid="toolbar-search"
+      />
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
           <Button size="xs" variant="default" data-testid="menu-graph">

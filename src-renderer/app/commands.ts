@@ -4,6 +4,7 @@ import type { MenuCommand } from '../../src-main/shared/menu-commands'
 export type CommandId =
   | MenuCommand
   | 'privacy.toggle-safe'
+  | 'search.open'
   | 'view.zoom-in'
   | 'view.zoom-out'
   | 'view.whole-map'

@@ -17,6 +17,8 @@ import { computeVisibility, type GraphFilter, type Scope } from './view-filter'
 
 /** The parts of UI state that decide what the canvas shows. */
 export interface CanvasViewInput {
+  /** Search "show all": these nodes are highlighted, everything else fades (combines with the filter). */
+  searchMatches?: ReadonlySet<string> | null
   /** Ids of nodes and edges whose annotations disagree (from domain/annotations contestedTargets). */
   contested?: ReadonlySet<string>
   filter: GraphFilter
@@ -99,6 +101,16 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
   const vis = computeVisibility(nodes, edges, input.filter, scope)
 
   const highlighted = new Set<string>()
+  if (input.searchMatches) {
+    for (const id of index.nodes.keys()) {
+      if (vis.hidden.has(id)) continue
+      if (input.searchMatches.has(id)) highlighted.add(id)
+      else vis.faded.add(id)
+    }
+    for (const e of index.edges.values()) {
+      if (!vis.hidden.has(e.id) && !(input.searchMatches.has(e.source) && input.searchMatches.has(e.target))) vis.faded.add(e.id)
+    }
+  }
   let paths: GraphPath[] = []
   if (input.path && index.nodes.has(input.path.fromId as NodeId) && index.nodes.has(input.path.toId as NodeId)) {
     paths = shortestPaths(index, input.path.fromId as NodeId, input.path.toId as NodeId, { max: 3 })

@@ -60,27 +60,16 @@ const SPECIAL: Readonly<Record<string, string>> = {
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'gu')
 /** Combining marks (after NFD) and invisible format characters. */
 const STRIP_RE = /[\p{M}\u00ad\u200b-\u200d\u2060\ufeff]/gu
-/** Anything outside printable ASCII, or a backtick (the one ASCII character step 5 replaces). */
-const SLOW_RE = /[^\x20-\x5f\x61-\x7e]/
-/** Whitespace that step 6 would change: a run of two, a non-space blank, or blanks at either end. */
-const WS_FIX_RE = /\s\s|[^\S ]|^\s|\s$/
-const WS_RUN_RE = /\s+/g
+/** A character that steps 2–5 may change: anything outside ASCII, or a backtick. */
+const SLOW_RE = /[`\u0080-\uffff]/
+const SLOW_ALL_RE = /[`\u{80}-\u{10ffff}]/gu
+/** Anything but printable ASCII without backtick, or two spaces: the text needs more than step 1. */
+const NEEDS_RE = /[^\x20-\x5f\x61-\x7e]| {2}/
+/** Whitespace that is not already a single space: a run of two or more, or any other blank. */
+const WS_FIX_ALL_RE = /\s{2,}|[^\S ]/g
 const WS_ONE_RE = /^\s$/
 
 const replaceSpecial = (ch: string): string => SPECIAL[ch] ?? ch
-
-/**
- * Folds `text` for search (see the module comment for the exact steps). Pure and idempotent:
- * `foldText(foldText(s)) === foldText(s)`. Linear time; plain lower-case ASCII costs one regex test.
- */
-export function foldText(text: string): string {
-  let t = text.toLowerCase()
-  if (SLOW_RE.test(t)) {
-    t = t.normalize('NFD').replace(STRIP_RE, '').replace(SPECIAL_RE, replaceSpecial)
-  }
-  if (WS_FIX_RE.test(t)) t = t.replace(WS_RUN_RE, ' ').trim()
-  return t
-}
 
 /** Per code point: the fold of steps 1–5 (whitespace is handled by the caller). Cached. */
 const charFoldCache = new Map<number, string>()
@@ -101,6 +90,23 @@ function foldCodePoint(cp: number): string {
     charFoldCache.set(cp, f)
   }
   return f
+}
+
+const foldMatch = (ch: string): string => foldCodePoint(ch.codePointAt(0) as number)
+
+/**
+ * Folds `text` for search (see the module comment for the exact steps). Pure and idempotent:
+ * `foldText(foldText(s)) === foldText(s)`. Linear time: the string is lower-cased natively, then only
+ * the characters outside ASCII go through the cached per-character fold that {@link foldWithMap} uses.
+ */
+export function foldText(text: string): string {
+  let t = text.toLowerCase()
+  if (NEEDS_RE.test(t)) {
+    if (SLOW_RE.test(t)) t = t.replace(SLOW_ALL_RE, foldMatch)
+    t = t.replace(WS_FIX_ALL_RE, ' ')
+  }
+  if (t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32) t = t.trim()
+  return t
 }
 
 /** Folded text with, for each folded character, the original range it came from. */
@@ -183,14 +189,18 @@ export function toOriginalRange(map: FoldedText, start: number, end: number): [n
   return [map.starts[s] as number, map.ends[e - 1] as number]
 }
 
-/** Cache of the word-character test for non-ASCII BMP code units: 0 unknown, 1 word, 2 not. */
+/** The word-character test by UTF-16 code unit: 0 not yet known, 1 word, 2 not a word. */
 const wordCache = new Uint8Array(0x10000)
 const WORD_RE = /^[\p{L}\p{N}]$/u
+for (let c = 0; c < 0x80; c++) {
+  const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)
+  wordCache[c] = word ? 1 : 2
+}
+// Surrogates: an astral character counts as a word character.
+wordCache.fill(1, 0xd800, 0xe000)
 
 /** Whether UTF-16 code unit `c` belongs to a word (letters and digits of any script; surrogates count). */
 export function isWordCode(c: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)
-  if (c >= 0xd800 && c <= 0xdfff) return true
   let v = wordCache[c] as number
   if (v === 0) {
     v = WORD_RE.test(String.fromCharCode(c)) ? 1 : 2

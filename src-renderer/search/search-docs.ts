@@ -62,7 +62,13 @@ const FACET_FIELDS = [
 ] as const satisfies readonly (readonly [keyof SearchSource, FacetName])[]
 
 /** Free-text fields that become aliases as they are. */
-const ALIAS_TEXT_FIELDS = ['roleDescription', 'organisation', 'speakerRole', 'area', 'district'] as const
+const ALIAS_TEXT_FIELDS = [
+  'roleDescription',
+  'organisation',
+  'speakerRole',
+  'area',
+  'district'
+] as const
 
 /** Copies the searchable fields of a node into a plain object (no positions, sources, timestamps). */
 export function toSearchSource(node: GraphNode | SearchSource): SearchSource {
@@ -162,10 +168,28 @@ export interface SearchDoc {
   folded: FoldedFields
 }
 
+/** Folds of short, much-repeated strings (labels, tags, areas, roles), bounded. */
+const shortFolds = new Map<string, string>()
+const SHORT_FOLD_MAX_LENGTH = 120
+const SHORT_FOLD_CACHE_SIZE = 20_000
+
+/** `foldText`, memoised for short strings: labels and tags repeat across thousands of nodes. */
+function foldShort(text: string): string {
+  if (text.length > SHORT_FOLD_MAX_LENGTH) return foldText(text)
+  let f = shortFolds.get(text)
+  if (f === undefined) {
+    f = foldText(text)
+    if (shortFolds.size >= SHORT_FOLD_CACHE_SIZE) shortFolds.clear()
+    shortFolds.set(text, f)
+  }
+  return f
+}
+
 /**
  * Builds the search document of a node (or of its {@link SearchSource}). Pure and deterministic.
- * Aliases are deduplicated after folding; body parts equal to the title (a lesson's statement, a short
- * quote's text) are left out, so one text is not counted twice. Empty strings are dropped everywhere.
+ * Aliases are deduplicated after folding; body parts the title already contains (a lesson's statement,
+ * a short quote's text, an interview summary in "Gesprek 3: <summary>") are left out, so one text is
+ * not counted twice. Empty strings are dropped everywhere.
  */
 export function toSearchDoc(
   node: GraphNode | SearchSource,
@@ -180,7 +204,7 @@ export function toSearchDoc(
   const seen = new Set<string>()
   const addAlias = (text: string | undefined): void => {
     if (!text) return
-    const f = foldText(text)
+    const f = foldShort(text)
     if (f.length === 0 || seen.has(f)) return
     seen.add(f)
     aliases.push(text)
@@ -189,14 +213,15 @@ export function toSearchDoc(
   for (const label of labels.kind[n.kind] ?? []) addAlias(label)
   for (const [field, facet] of FACET_FIELDS) {
     const value = n[field]
-    if (typeof value === 'string') for (const label of labels.facet[facet]?.[value] ?? []) addAlias(label)
+    if (typeof value === 'string')
+      for (const label of labels.facet[facet]?.[value] ?? []) addAlias(label)
   }
   for (const field of ALIAS_TEXT_FIELDS) addAlias(n[field])
 
   const tags: string[] = []
   const foldedTags: string[] = []
   for (const tag of n.tags ?? []) {
-    const f = foldText(tag)
+    const f = foldShort(tag)
     if (f.length > 0) {
       tags.push(tag)
       foldedTags.push(f)
@@ -208,7 +233,7 @@ export function toSearchDoc(
   const addBody = (text: string | undefined): void => {
     if (!text) return
     const f = foldText(text)
-    if (f.length === 0 || f === foldedTitle) return
+    if (f.length === 0 || foldedTitle.includes(f)) return
     body.push(text)
     foldedBody.push(f)
   }

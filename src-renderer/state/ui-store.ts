@@ -41,6 +41,11 @@ export interface UiState {
   /** Canvas or the accessible list view. */
   display: 'canvas' | 'list'
   layoutRunning: { name: string; done: number; total: number } | null
+  searchOpen: boolean
+  setSearchOpen: (open: boolean) => void
+  /** "Show all" search matches: highlighted on the canvas, the rest faded. */
+  searchMatches: { query: string; ids: string[] } | null
+  setSearchMatches: (m: UiState['searchMatches']) => void
   /** Hide names of people who did not consent, everywhere on screen. */
   presentationSafe: boolean
   setPresentationSafe: (on: boolean) => void
@@ -84,6 +89,10 @@ export const useUiStore = create<UiState>((set) => ({
   display: 'canvas',
   layoutRunning: null,
   canvasReady: 0,
+  searchOpen: false,
+  setSearchOpen: (searchOpen) => set({ searchOpen }),
+  searchMatches: null,
+  setSearchMatches: (searchMatches) => set({ searchMatches }),
   presentationSafe: false,
   setPresentationSafe: (presentationSafe) => set({ presentationSafe }),
   drawMode: false,

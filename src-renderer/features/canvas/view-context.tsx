@@ -36,7 +36,12 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, version]
   )
-  const view = useMemo(() => computeCanvasView(index, { ...input, contested }), [index, input, contested])
+  const searchMatches = useUiStore((s) => s.searchMatches)
+  const matchSet = useMemo(() => (searchMatches ? new Set(searchMatches.ids) : null), [searchMatches])
+  const view = useMemo(
+    () => computeCanvasView(index, { ...input, contested, searchMatches: matchSet }),
+    [index, input, contested, matchSet]
+  )
   const canvasReady = useUiStore((s) => s.canvasReady)
   useEffect(() => {
     canvas.current?.applyView(view)

@@ -22,6 +22,8 @@ export function ActiveViewBar(): React.JSX.Element {
   const centrality = useUiStore((s) => s.centrality)
   const setCentrality = useUiStore((s) => s.setCentrality)
   const display = useUiStore((s) => s.display)
+  const searchMatches = useUiStore((s) => s.searchMatches)
+  const setSearchMatches = useUiStore((s) => s.setSearchMatches)
   const setDisplay = useUiStore((s) => s.setDisplay)
   const focusTitle = focus ? index.nodes.get(focus.seedIds[0] as NodeId)?.title ?? '' : ''
   const clusters = view.clusterOf ? new Set(view.clusterOf.values()).size : 0
@@ -69,6 +71,21 @@ export function ActiveViewBar(): React.JSX.Element {
           data-testid="filter-active"
         >
           {t('filter.active', { n: activeFilterCount(filter) })}
+        </Badge>
+      )}
+      {searchMatches && (
+        <Badge
+          color="yellow"
+          variant="filled"
+          c="dark"
+          rightSection={
+            <button type="button" className="kg-chip-x" onClick={() => setSearchMatches(null)} aria-label={t('search.clearShowAll')} data-testid="search-clear">
+              ×
+            </button>
+          }
+          data-testid="search-active"
+        >
+          {t('search.matches', { n: searchMatches.ids.length })}: {searchMatches.query}
         </Badge>
       )}
       {focus && (
