@@ -13,6 +13,7 @@ import { deleteSelected, editSelected, newNode } from '../features/editor/editor
 import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
+import { ExportDialog } from '../features/export/ExportDialog'
 import { Inspector } from '../features/inspector/Inspector'
 import { SearchPalette } from '../features/search/SearchPalette'
 import { createSearchClient } from '../search/search-client'
@@ -350,6 +351,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <NodeForm />
       <EdgeForm />
       <InterviewWorkbench />
+      <ExportDialog />
       <SearchPalette client={searchClient} />
       <CanvasContextMenu />
       </ViewProvider>

@@ -5,6 +5,7 @@ import { FilterPopover } from '../features/filter/FilterPopover'
 import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { NODE_KINDS } from '../domain/node-kinds'
 import { newNode } from '../features/editor/editor-actions'
+import { useExportStore } from '../features/export/ExportDialog'
 import { useUiStore } from '../state/ui-store'
 import { useApp } from './AppContext'
 import type { CommandId } from './commands'
@@ -82,7 +83,25 @@ export function Toolbar(): React.JSX.Element {
       </Tooltip>
       <LayoutMenu />
       <FilterPopover />
-      {(['views', 'export'] as const).map((k) => (
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="default" data-testid="menu-export">
+            {t('toolbar.export')} ▾
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {(['png', 'svg', 'pdf'] as const).map((f) => (
+            <Menu.Item key={f} onClick={() => useExportStore.getState().open(f)} data-testid={`export-${f}`}>
+              {f.toUpperCase()}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={() => useExportStore.getState().open('kg-json')} data-testid="export-kg-json">
+            {t('exportDialog.backup')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {(['views'] as const).map((k) => (
         <Tooltip key={k} label={notYet}>
           <Button size="xs" variant="default" disabled>
             {t(`toolbar.${k}`)} ▾

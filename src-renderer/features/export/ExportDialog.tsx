@@ -1,0 +1,163 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { create } from 'zustand'
+import type { FileKind } from '../../../src-main/shared/ipc-contract'
+import { useApp } from '../../app/AppContext'
+import { serializeKgJson } from '../../exchange/formats/kg-json'
+import { renderPdf, renderPng, renderSvg, visibleKinds, type SnapshotFrame } from '../../exchange/snapshot'
+import { bridge } from '../../platform/bridge'
+import { useUiStore } from '../../state/ui-store'
+import { useView } from '../canvas/view-context'
+
+export type ExportFormat = 'png' | 'svg' | 'pdf' | 'kg-json'
+
+/** Which export dialog is open. */
+export const useExportStore = create<{ format: ExportFormat | null; open: (f: ExportFormat | null) => void }>((set) => ({
+  format: null,
+  open: (format) => set({ format })
+}))
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/**
+ * Exports the map: a snapshot of the current view (PNG at scale 1–4 on white or transparent, SVG, PDF)
+ * with title, date, caption and legend, or the graph as .kg.json (all, or what is visible). Files go
+ * through main's save dialog in the desktop app and download in the browser.
+ */
+export function ExportDialog(): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const { canvas, session } = useApp()
+  const { index, view } = useView()
+  const format = useExportStore((s) => s.format)
+  const open = useExportStore((s) => s.open)
+  const safe = useUiStore((s) => s.presentationSafe)
+  const [title, setTitle] = useState(t('exportDialog.defaultTitle'))
+  const [caption, setCaption] = useState('')
+  const [scale, setScale] = useState('2')
+  const [background, setBackground] = useState<'white' | 'transparent'>('white')
+  const [scope, setScope] = useState<'all' | 'visible'>('all')
+  const [busy, setBusy] = useState(false)
+
+  const frame = (): SnapshotFrame => {
+    const kinds = canvas.current ? visibleKinds(canvas.current.cy) : { nodes: [], edges: [] }
+    return {
+      title,
+      ...(caption ? { caption } : {}),
+      date: new Date().toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' }),
+      legend: {
+        nodes: kinds.nodes.map((k) => ({ kind: k, label: t(`kindPlural.${k}`) })),
+        edges: kinds.edges.map((k) => ({ kind: k, label: t(`edge.${k}`) }))
+      }
+    }
+  }
+
+  const run = async (): Promise<void> => {
+    if (!format) return
+    const cy = canvas.current?.cy
+    setBusy(true)
+    try {
+      let data: string | Uint8Array
+      let kind: FileKind = format
+      const base = `stadmaken-kennisgraaf-${stamp()}`
+      if (format === 'kg-json') {
+        const graph = session.repo.store.toGraphData()
+        const shown = (id: string): boolean => !view.hidden.has(id) && !view.faded.has(id)
+        const data0 =
+          scope === 'all'
+            ? graph
+            : {
+                nodes: graph.nodes.filter((n) => shown(n.id)),
+                edges: graph.edges.filter((e) => shown(e.id) && shown(e.source) && shown(e.target)),
+                annotations: graph.annotations.filter((a) => shown(a.targetId))
+              }
+        data = serializeKgJson(data0, { title })
+        kind = 'kg-json'
+      } else if (!cy) {
+        return
+      } else if (format === 'png') {
+        data = await renderPng(cy, frame(), { scale: Number(scale), background })
+      } else if (format === 'svg') {
+        data = renderSvg(cy, frame(), { background })
+      } else {
+        data = await renderPdf([{ png: await renderPng(cy, frame(), { scale: 2, background: 'white' }), frame: frame() }])
+      }
+      const r = await bridge.files.saveFile({ suggestedName: `${base}.${format === 'kg-json' ? 'kg.json' : format}`, kind, data })
+      if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
+      else if (r.reason === 'error') notifications.show({ message: t('exportDialog.failed', { message: r.message ?? '' }), color: 'red' })
+      open(null)
+    } catch (err) {
+      notifications.show({ message: t('exportDialog.failed', { message: err instanceof Error ? err.message : String(err) }), color: 'red' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const snapshot = format === 'png' || format === 'svg' || format === 'pdf'
+  return (
+    <Modal opened={!!format} onClose={() => open(null)} title={t('exportDialog.title')} centered>
+      <Stack gap="sm" data-testid="export-dialog">
+        <Select
+          label={t('exportDialog.format')}
+          data={[
+            { value: 'png', label: 'PNG' },
+            { value: 'svg', label: 'SVG' },
+            { value: 'pdf', label: 'PDF' },
+            { value: 'kg-json', label: 'Kennisgraaf (.kg.json)' }
+          ]}
+          value={format}
+          onChange={(v) => v && open(v as ExportFormat)}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="export-format"
+        />
+        {snapshot && (
+          <>
+            <TextInput label={t('exportDialog.snapTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="export-title" />
+            <TextInput label={t('exportDialog.caption')} value={caption} onChange={(e) => setCaption(e.currentTarget.value)} />
+            {format === 'png' && (
+              <Group grow>
+                <Select label={t('exportDialog.scale')} data={['1', '2', '3', '4']} value={scale} onChange={(v) => v && setScale(v)} allowDeselect={false} comboboxProps={{ withinPortal: true }} data-testid="export-scale" />
+                <Select
+                  label={t('exportDialog.background')}
+                  data={[
+                    { value: 'white', label: t('exportDialog.white') },
+                    { value: 'transparent', label: t('exportDialog.transparent') }
+                  ]}
+                  value={background}
+                  onChange={(v) => v && setBackground(v as 'white' | 'transparent')}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Group>
+            )}
+            <Alert color={safe ? 'green' : 'yellow'} p={8}>
+              {safe ? t('exportDialog.safeNote') : t('exportDialog.unsafeNote')}
+            </Alert>
+          </>
+        )}
+        {format === 'kg-json' && (
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setScope(v as 'all' | 'visible')}
+            data={[
+              { value: 'all', label: `${t('exportDialog.scopeAll')} (${index.nodes.size})` },
+              { value: 'visible', label: t('exportDialog.scopeVisible') }
+            ]}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => open(null)}>
+            {t('editor.cancel')}
+          </Button>
+          <Button onClick={() => void run()} loading={busy} data-testid="export-save">
+            {t('exportDialog.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

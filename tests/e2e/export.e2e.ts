@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { AppPage } from './pages/app-page'
+
+async function exportAs(page: Page, format: 'png' | 'svg' | 'pdf' | 'kg-json', setup?: () => Promise<void>): Promise<Buffer> {
+  await page.getByTestId('menu-export').click()
+  await page.getByTestId(`export-${format}`).click()
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await setup?.()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-save').click()
+  const file = await download
+  return readFileSync((await file.path())!)
+}
+
+test.describe('export and snapshots', () => {
+  test('PNG at scale 2 is a PNG whose size follows the scale', async ({ page }) => {
+    const app = new AppPage(page)
+    await app.open()
+    const png = await exportAs(page, 'png')
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    const width = png.readUInt32BE(16)
+    const height = png.readUInt32BE(20)
+    const bb = await page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      const b = cy.elements().boundingBox()
+      return { w: b.w, h: b.h }
+    })
+    // Map at scale 2 plus the legend column (230 × 2) and the title band (64 × 2).
+    expect(width).toBeGreaterThan(bb.w * 2 + 400)
+    expect(width).toBeLessThan(bb.w * 2 + 600)
+    expect(height).toBeGreaterThan(bb.h * 2)
+    writeFileSync(test.info().outputPath('snapshot.png'), png)
+  })
+
+  test('SVG parses and carries the title and the legend; PDF is a PDF', async ({ page }) => {
+    const app = new AppPage(page)
+    await app.open()
+    const svg = (await exportAs(page, 'svg', async () => {
+      await page.getByTestId('export-title').fill('Raadsinformatie: lessen & ingrediënten')
+    })).toString('utf8')
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+      return { error: doc.getElementsByTagName('parsererror').length, title: doc.querySelector('title')?.textContent }
+    }, svg)
+    expect(parsed).toEqual({ error: 0, title: 'Raadsinformatie: lessen & ingrediënten' })
+    expect(svg).toContain('Lessen')
+    const pdf = await exportAs(page, 'pdf')
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pdf.length).toBeGreaterThan(10_000)
+  })
+
+  test('a .kg.json backup holds the whole graph', async ({ page }) => {
+    const app = new AppPage(page)
+    await app.open()
+    const json = JSON.parse((await exportAs(page, 'kg-json')).toString('utf8')) as { type: string; nodes: unknown[]; edges: unknown[] }
+    expect(json.type).toBe('stadmaken-kennisgraaf')
+    expect([json.nodes.length, json.edges.length]).toEqual([61, 96])
+  })
+})
