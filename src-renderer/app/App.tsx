@@ -14,6 +14,7 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
+import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
 import { SearchPalette } from '../features/search/SearchPalette'
 import { createSearchClient } from '../search/search-client'
@@ -352,6 +353,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <EdgeForm />
       <InterviewWorkbench />
       <ExportDialog />
+      <SaveViewDialog />
       <SearchPalette client={searchClient} />
       <CanvasContextMenu />
       </ViewProvider>

@@ -6,6 +6,7 @@ import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { NODE_KINDS } from '../domain/node-kinds'
 import { newNode } from '../features/editor/editor-actions'
 import { useExportStore } from '../features/export/ExportDialog'
+import { ViewsMenu } from '../features/views/views'
 import { useUiStore } from '../state/ui-store'
 import { useApp } from './AppContext'
 import type { CommandId } from './commands'
@@ -21,7 +22,6 @@ export function Toolbar(): React.JSX.Element {
     () => historyKey(session.repo)
   )
   const run = (id: CommandId) => () => void commands.run(id)
-  const notYet = t('toolbar.notYet')
   return (
     <Group h="100%" px="sm" gap={6} wrap="nowrap" className="kg-toolbar">
       <strong className="kg-brand">{t('app.title')}</strong>
@@ -101,13 +101,7 @@ export function Toolbar(): React.JSX.Element {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {(['views'] as const).map((k) => (
-        <Tooltip key={k} label={notYet}>
-          <Button size="xs" variant="default" disabled>
-            {t(`toolbar.${k}`)} ▾
-          </Button>
-        </Tooltip>
-      ))}
+      <ViewsMenu />
       <Group gap={4} ml="auto" wrap="nowrap">
         <Tooltip label={`${t('history.undo')} (Ctrl+Z)`}>
           <ActionIcon variant="default" onClick={run('history.undo')} disabled={!history.canUndo || session.readOnly} aria-label={t('history.undo')} data-testid="undo">

@@ -408,6 +408,12 @@ export class CyController {
     return this.cy.nodes().length > LARGE_GRAPH_NODES
   }
 
+  /** Restores a saved zoom and pan. */
+  setViewport(viewport: { zoom: number; pan: Position }): void {
+    this.userMovedViewport = true
+    this.cy.viewport({ zoom: viewport.zoom, pan: viewport.pan })
+  }
+
   fit(): void {
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 } }, { duration: 250 })
   }

@@ -1,0 +1,160 @@
+import { Button, Group, Menu, Modal, Stack, TextInput, Textarea } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { create } from 'zustand'
+import { useApp } from '../../app/AppContext'
+import type { Position } from '../../domain/node-kinds'
+import type { CyController } from '../../graph-view/cy-controller'
+import type { GraphFilter } from '../../graph-view/view-filter'
+import type { GraphRepository } from '../../storage/repositories/graph-repository'
+import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
+import { useUiStore, type Focus, type Lens } from '../../state/ui-store'
+
+export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => void }>((set) => ({
+  open: false,
+  setOpen: (open) => set({ open })
+}))
+
+/** Captures the current filter, focus, lens, display, visible positions and viewport. */
+export function captureView(canvas: CyController | null, name: string, description: string, author: string): Omit<SavedView, 'id' | 'createdAt'> {
+  const ui = useUiStore.getState()
+  const positions: Record<string, Position> = {}
+  canvas?.cy.nodes().not('.hidden').forEach((n) => {
+    positions[n.id()] = { ...n.position() }
+  })
+  return {
+    name,
+    description,
+    createdBy: author,
+    state: {
+      filter: ui.filter,
+      focus: ui.focus,
+      lens: ui.lens,
+      centrality: ui.centrality,
+      display: ui.display,
+      searchMatches: ui.searchMatches
+    },
+    positions: ui.lens === 'all' ? positions : {},
+    viewport: canvas ? { zoom: canvas.cy.zoom(), pan: { ...canvas.cy.pan() } } : { zoom: 1, pan: { x: 0, y: 0 } }
+  }
+}
+
+/**
+ * Reopens a saved view exactly as it was: its filter, focus, lens and display, the positions its
+ * nodes had (restored as one undoable change when they moved since), and its viewport.
+ */
+export async function openView(view: SavedView, repo: GraphRepository, canvas: CyController | null): Promise<void> {
+  const ui = useUiStore.getState()
+  ui.setFilter(view.state.filter as GraphFilter)
+  ui.setFocus(view.state.focus as Focus | null)
+  ui.setLens(view.state.lens as Lens)
+  ui.setCentrality(view.state.centrality as 'degree' | 'betweenness')
+  ui.setDisplay(view.state.display as 'canvas' | 'list')
+  ui.setSearchMatches(view.state.searchMatches as { query: string; ids: string[] } | null)
+  ui.setPath(null)
+  const moved = new Map<string, Position>()
+  for (const [id, p] of Object.entries(view.positions)) {
+    const n = repo.store.node(id)
+    if (n && (!n.position || n.position.x !== p.x || n.position.y !== p.y)) moved.set(id, p)
+  }
+  if (moved.size && !repo.readOnly) await repo.setPositions(moved, 'view.open')
+  // Let the view state reach the canvas, then restore the viewport.
+  await new Promise((r) => setTimeout(r, 50))
+  canvas?.setViewport(view.viewport)
+}
+
+/** The toolbar menu of saved views. */
+export function ViewsMenu(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { session, canvas } = useApp()
+  const views = useLiveQuery(() => listViews(session.repo.db), [session])
+  const setOpen = useViewDialog((s) => s.setOpen)
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button size="xs" variant="default" data-testid="menu-views">
+          {t('toolbar.views')} ▾
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => setOpen(true)} data-testid="view-save">
+          {t('views.save')}
+        </Menu.Item>
+        <Menu.Divider />
+        {views?.length === 0 && <Menu.Label>{t('views.none')}</Menu.Label>}
+        {views?.map((v) => (
+          <Menu.Item
+            key={v.id}
+            onClick={() => {
+              void openView(v, session.repo, canvas.current).then(() =>
+                notifications.show({ message: t('views.opened', { name: v.name }) })
+              )
+            }}
+            rightSection={
+              <span
+                role="button"
+                tabIndex={0}
+                aria-label={t('views.delete')}
+                className="kg-chip-x"
+                onClick={(e) => {
+                  e.stopPropagation()
+                  void deleteView(session.repo.db, v.id)
+                }}
+              >
+                ×
+              </span>
+            }
+            data-testid="view-item"
+          >
+            {v.name}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+/** Names and saves the current view. */
+export function SaveViewDialog(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { session, canvas, settings } = useApp()
+  const open = useViewDialog((s) => s.open)
+  const setOpen = useViewDialog((s) => s.setOpen)
+  const [name, setName] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const save = async (): Promise<void> => {
+    if (!name.trim()) {
+      setError(t('views.nameRequired'))
+      return
+    }
+    await saveView(session.repo.db, captureView(canvas.current, name.trim(), description, settings.author))
+    notifications.show({ message: t('views.saved', { name: name.trim() }), color: 'green' })
+    setName('')
+    setDescription('')
+    setError(null)
+    setOpen(false)
+  }
+  return (
+    <Modal opened={open} onClose={() => setOpen(false)} title={t('views.save')} centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput label={t('views.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} data-autofocus data-testid="view-name" />
+          <Textarea label={t('views.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button type="submit" data-testid="view-save-ok">
+              {t('editor.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

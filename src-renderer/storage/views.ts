@@ -1,0 +1,41 @@
+import type Dexie from 'dexie'
+import { newId } from '../domain/ids'
+import type { Position } from '../domain/node-kinds'
+import type { StoredView } from './db'
+
+/** A saved view: the filter, focus, lens, display, positions of what was visible, and the viewport. */
+export interface SavedView extends StoredView {
+  id: string
+  name: string
+  description: string
+  createdAt: string
+  createdBy: string
+  state: {
+    filter: unknown
+    focus: unknown
+    lens: string
+    centrality: string
+    display: string
+    searchMatches: unknown
+  }
+  /** Positions of the nodes that were visible, so the map reopens as it was. */
+  positions: Record<string, Position>
+  viewport: { zoom: number; pan: Position }
+}
+
+/** All saved views, newest first. */
+export async function listViews(db: Dexie): Promise<SavedView[]> {
+  const rows = (await db.table('views').toArray()) as SavedView[]
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Saves a view (new id unless given); returns it. */
+export async function saveView(db: Dexie, view: Omit<SavedView, 'id' | 'createdAt'> & { id?: string }): Promise<SavedView> {
+  const row = { ...view, id: view.id ?? newId(), createdAt: new Date().toISOString() } as SavedView
+  await db.table('views').put(row)
+  return row
+}
+
+export async function deleteView(db: Dexie, id: string): Promise<void> {
+  await db.table('views').delete(id)
+}
