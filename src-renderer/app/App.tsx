@@ -14,6 +14,7 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
+import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
 import { SearchPalette } from '../features/search/SearchPalette'
@@ -49,6 +50,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const canvas = useRef<CyController | null>(null)
   const { confirm, dialog } = useConfirm()
   const ui = useUiStore()
+  const presenting = useDeckStore((s) => !!s.playing)
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
   const searchClient = useMemo(() => createSearchClient(repo.store, searchLabelsFrom(nlBundle, enBundle)), [repo])
@@ -307,14 +309,14 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     <AppContext.Provider value={services}>
       <ViewProvider>
         <AppShell
-          header={{ height: 48 }}
+          header={{ height: 48, collapsed: presenting }}
           footer={{ height: 28 }}
           navbar={{
             width: 250,
             breakpoint: 0,
-            collapsed: { desktop: !ui.sidebarOpen, mobile: !ui.sidebarOpen }
+            collapsed: { desktop: !ui.sidebarOpen || presenting, mobile: !ui.sidebarOpen || presenting }
           }}
-          aside={{ width: 320, breakpoint: 0 }}
+          aside={{ width: 320, breakpoint: 0, collapsed: { desktop: presenting, mobile: presenting } }}
           padding={0}
         >
           <AppShell.Header>
@@ -354,6 +356,8 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <InterviewWorkbench />
       <ExportDialog />
       <SaveViewDialog />
+      <PresentationEditor />
+      <PresentationPlayer />
       <SearchPalette client={searchClient} />
       <CanvasContextMenu />
       </ViewProvider>

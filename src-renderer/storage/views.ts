@@ -39,3 +39,29 @@ export async function saveView(db: Dexie, view: Omit<SavedView, 'id' | 'createdA
 export async function deleteView(db: Dexie, id: string): Promise<void> {
   await db.table('views').delete(id)
 }
+
+/** A presentation: an ordered list of saved views, each with a caption. */
+export interface Presentation extends StoredView {
+  id: string
+  name: string
+  slides: { viewId: string; caption: string }[]
+  updatedAt: string
+}
+
+export async function listPresentations(db: Dexie): Promise<Presentation[]> {
+  const rows = (await db.table('presentations').toArray()) as Presentation[]
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+}
+
+export async function savePresentation(
+  db: Dexie,
+  p: { id?: string; name: string; slides: { viewId: string; caption: string }[] }
+): Promise<Presentation> {
+  const row = { ...p, id: p.id ?? newId(), updatedAt: new Date().toISOString() } as Presentation
+  await db.table('presentations').put(row)
+  return row
+}
+
+export async function deletePresentation(db: Dexie, id: string): Promise<void> {
+  await db.table('presentations').delete(id)
+}

@@ -11,6 +11,7 @@ import type { GraphFilter } from '../../graph-view/view-filter'
 import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
 import { useUiStore, type Focus, type Lens } from '../../state/ui-store'
+import { useDeckStore } from './presentations'
 
 export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => void }>((set) => ({
   open: false,
@@ -81,6 +82,9 @@ export function ViewsMenu(): React.JSX.Element {
       <Menu.Dropdown>
         <Menu.Item onClick={() => setOpen(true)} data-testid="view-save">
           {t('views.save')}
+        </Menu.Item>
+        <Menu.Item onClick={() => useDeckStore.getState().setEditorOpen(true)} data-testid="deck-open">
+          {t('deck.menu')}
         </Menu.Item>
         <Menu.Divider />
         {views?.length === 0 && <Menu.Label>{t('views.none')}</Menu.Label>}
