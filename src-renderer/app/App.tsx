@@ -14,6 +14,7 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
+import { ImportDialog, startImport } from '../features/import/ImportDialog'
 import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
@@ -205,6 +206,16 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       },
       { id: 'search.open', labelKey: 'search.title', shortcut: 'mod+K', run: () => useUiStore.getState().setSearchOpen(true) },
       {
+        id: 'graph.import',
+        labelKey: 'importDialog.menu',
+        shortcut: 'mod+O',
+        isEnabled: writable,
+        run: () =>
+          startImport((id) => repo.store.node(id), session.settings.author, (message) =>
+            notifications.show({ color: 'red', title: t('importDialog.failed', { message: '' }), message })
+          )
+      },
+      {
         id: 'history.undo',
         labelKey: 'history.undo',
         shortcut: 'mod+Z',
@@ -355,6 +366,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <EdgeForm />
       <InterviewWorkbench />
       <ExportDialog />
+      <ImportDialog />
       <SaveViewDialog />
       <PresentationEditor />
       <PresentationPlayer />

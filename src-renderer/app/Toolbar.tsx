@@ -6,6 +6,9 @@ import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { NODE_KINDS } from '../domain/node-kinds'
 import { newNode } from '../features/editor/editor-actions'
 import { useExportStore } from '../features/export/ExportDialog'
+import { EXPORT_EXTENSIONS, exportGraph } from '../exchange/import-pipeline'
+import { bridge } from '../platform/bridge'
+import { notifications } from '@mantine/notifications'
 import { ViewsMenu } from '../features/views/views'
 import { useUiStore } from '../state/ui-store'
 import { useApp } from './AppContext'
@@ -17,6 +20,12 @@ export function Toolbar(): React.JSX.Element {
   const { commands, session, canvas } = useApp()
   const drawMode = useUiStore((s) => s.drawMode)
   const presentationSafe = useUiStore((s) => s.presentationSafe)
+  const exportData = async (d: (typeof DATA_EXPORTS)[number]): Promise<void> => {
+    const base = `stadmaken-kennisgraaf-${new Date().toISOString().slice(0, 10)}`
+    const data = exportGraph(session.repo.store.toGraphData(), d.format, { baseName: base, ...(d.delimiter ? { delimiter: d.delimiter } : {}) })
+    const r = await bridge.files.saveFile({ suggestedName: `${base}${EXPORT_EXTENSIONS[d.format]}`, kind: d.kind, data })
+    if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
+  }
   const history = useSyncExternalStore(
     (cb) => session.repo.onHistoryChange(cb),
     () => historyKey(session.repo)
@@ -50,6 +59,10 @@ export function Toolbar(): React.JSX.Element {
           </Menu.Item>
           <Menu.Item onClick={run('graph.restore-demo')} data-testid="cmd-restore-demo">
             {t('menu.restoreDemo')}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item onClick={run('graph.import')} data-testid="cmd-import">
+            {t('importDialog.menu')}
           </Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={run('app.about')}>{t('menu.about')}</Menu.Item>
@@ -99,6 +112,12 @@ export function Toolbar(): React.JSX.Element {
           <Menu.Item onClick={() => useExportStore.getState().open('kg-json')} data-testid="export-kg-json">
             {t('exportDialog.backup')}
           </Menu.Item>
+          <Menu.Label>{t('exportData.data')}</Menu.Label>
+          {DATA_EXPORTS.map((d) => (
+            <Menu.Item key={d.key} onClick={() => void exportData(d)} data-testid={`export-${d.key}`}>
+              {t(`exportData.${d.key}`)}
+            </Menu.Item>
+          ))}
         </Menu.Dropdown>
       </Menu>
       <ViewsMenu />
@@ -158,3 +177,12 @@ function historyKey(repo: { canUndo(): boolean; canRedo(): boolean }): { canUndo
   historyCache.set(repo, next)
   return next
 }
+
+/** Data exports offered in the export menu: whole map, one file each. */
+const DATA_EXPORTS = [
+  { key: 'csv', format: 'csv-zip', kind: 'zip', delimiter: undefined },
+  { key: 'csvComma', format: 'csv-zip', kind: 'zip', delimiter: ',' },
+  { key: 'gexf', format: 'gexf', kind: 'gexf', delimiter: undefined },
+  { key: 'graphml', format: 'graphml', kind: 'graphml', delimiter: undefined },
+  { key: 'cyjs', format: 'cyjs', kind: 'cyjs', delimiter: undefined }
+] as const

@@ -5,6 +5,7 @@ export type CommandId =
   | MenuCommand
   | 'privacy.toggle-safe'
   | 'search.open'
+  | 'graph.import'
   | 'view.zoom-in'
   | 'view.zoom-out'
   | 'view.whole-map'

@@ -170,7 +170,7 @@ function issue(path: Issue['path'], message: string): Issue {
 }
 
 /** A Dutch description of a JSON syntax error, with line and column when the engine tells us where. */
-function syntaxIssue(text: string, error: unknown): Issue {
+export function syntaxIssue(text: string, error: unknown): Issue {
   const raw = error instanceof Error ? error.message : String(error)
   let where = ''
   const lineCol = /line (\d+) column (\d+)/.exec(raw)
@@ -206,7 +206,7 @@ function pathOf(item: ScanItem | null): (string | number)[] {
  * Finds keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) anywhere in a
  * parsed JSON value. Iterative, so deeply nested input cannot overflow the stack.
  */
-function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
+export function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
   const found: Issue[] = []
   if (root === null || typeof root !== 'object') return found
   const stack: ScanItem[] = [{ value: root, key: '', parent: null }]

@@ -175,13 +175,17 @@ export class GraphRepository {
       for (const draft of input.nodes) {
         const r = validateNode(this.stamp(draft, null))
         if (!r.ok) return r
-        if (this.store.nodes.has(r.value.id) || fresh.has(r.value.id)) return fail(dupIssue(r.value.id))
+        if (this.store.nodes.has(r.value.id) || fresh.has(r.value.id))
+          return fail(dupIssue(r.value.id))
         fresh.set(r.value.id, r.value)
         nodes.push(r.value)
       }
       const edges: GraphEdge[] = []
       for (const draft of input.edges) {
-        const r = validateEdge(this.stamp(draft, null), (id) => fresh.get(id) ?? this.store.node(id))
+        const r = validateEdge(
+          this.stamp(draft, null),
+          (id) => fresh.get(id) ?? this.store.node(id)
+        )
         if (!r.ok) return r
         if (this.store.edges.has(r.value.id)) return fail(dupIssue(r.value.id))
         edges.push(r.value)
@@ -436,6 +440,8 @@ export class GraphRepository {
           await this.pageTable.bulkPut(chunks.slice(i, i + BATCH).map((c) => c.row))
           progress.onProgress?.(Math.min(i + BATCH, chunks.length), chunks.length)
         }
+        // A cancel during the last batch still rolls back: nothing commits after an abort.
+        if (progress.signal?.aborted) throw new DOMException('Afgebroken', 'AbortError')
         await this.changeTable.add(change)
         await this.discardRedo(discard, change.at)
       })
@@ -445,6 +451,97 @@ export class GraphRepository {
       this.redoStack = []
       this.emitHistory()
       return ok(graph)
+    })
+  }
+
+  /**
+   * Merges `input` into the stored graph by id (import "merge"): records with an id that exists are
+   * replaced by the incoming version, new ids are added, everything else stays. The merged graph is
+   * validated as a whole (so an incoming edge may point at a stored node, and an incoming node may not
+   * break a stored edge); on any issue nothing is written. Then, in one transaction, the pages holding
+   * changed or new records are written (progress per batch of pages) with one bulk change row. Records
+   * identical to the stored ones are not rewritten. Like `replaceGraph` the change is a barrier: undo
+   * does not reach it or anything older. Aborting via `signal` rolls the transaction back.
+   */
+  mergeGraph(
+    input: {
+      nodes: readonly unknown[]
+      edges: readonly unknown[]
+      annotations?: readonly unknown[]
+    },
+    action: string,
+    progress: ProgressOptions = {}
+  ): Promise<Result<{ added: number; updated: number; unchanged: number }>> {
+    return this.serial(async () => {
+      const incoming = {
+        nodes: new Map(input.nodes.map((r) => [idOfRecord(r), r])),
+        edges: new Map(input.edges.map((r) => [idOfRecord(r), r])),
+        annotations: new Map((input.annotations ?? []).map((r) => [idOfRecord(r), r]))
+      }
+      const merged = (table: RecordTable): unknown[] => {
+        const fresh = incoming[table]
+        const out: unknown[] = []
+        for (const [id, r] of this.store.table(table) as Map<string, AnyRecord>) {
+          if (!fresh.has(id)) out.push(r)
+        }
+        const list =
+          table === 'nodes'
+            ? input.nodes
+            : table === 'edges'
+              ? input.edges
+              : (input.annotations ?? [])
+        return [...out, ...list]
+      }
+      const checked = validateGraph({
+        nodes: merged('nodes'),
+        edges: merged('edges'),
+        annotations: merged('annotations')
+      })
+      if (!checked.ok) return checked
+      const writes: { table: RecordTable; record: AnyRecord }[] = []
+      let added = 0
+      let updated = 0
+      let unchanged = 0
+      for (const table of ['nodes', 'edges', 'annotations'] as const) {
+        const fresh = incoming[table]
+        const stored = this.store.table(table) as Map<string, AnyRecord>
+        for (const record of checked.value[table] as AnyRecord[]) {
+          if (!fresh.has(record.id)) continue
+          const before = stored.get(record.id)
+          if (!before) added++
+          else if (canonical(before) === canonical(record)) {
+            unchanged++
+            continue
+          } else updated++
+          writes.push({ table, record })
+        }
+      }
+      if (!writes.length) return ok({ added, updated, unchanged })
+      const plan = this.pages.plan(writes.map((w) => ({ table: w.table, id: w.record.id })))
+      const rows = this.pageRows(plan, new Map(writes.map((w) => [w.record.id, w.record])))
+      const change = this.changeRow(action, [], true, writes.length)
+      change.entries = JSON.stringify({ merged: { added, updated, unchanged } })
+      change.barrier = true
+      const discard = this.redoStack.map((u) => u.id)
+      const BATCH = 25
+      await this.db.transaction('rw', [this.pageTable, this.changeTable], async () => {
+        for (let i = 0; i < rows.length; i += BATCH) {
+          if (progress.signal?.aborted) throw new DOMException('Afgebroken', 'AbortError')
+          await this.pageTable.bulkPut(rows.slice(i, i + BATCH))
+          progress.onProgress?.(Math.min(i + BATCH, rows.length), rows.length)
+        }
+        if (progress.signal?.aborted) throw new DOMException('Afgebroken', 'AbortError')
+        await this.changeTable.add(change)
+        await this.discardRedo(discard, change.at)
+      })
+      this.pages.commit(plan)
+      const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
+      for (const w of writes) (patch[w.table] as AnyRecord[]).push(w.record)
+      this.store.apply(patch)
+      this.undoStack = []
+      this.redoStack = []
+      this.emitHistory()
+      return ok({ added, updated, unchanged })
     })
   }
 
@@ -535,18 +632,7 @@ export class GraphRepository {
     const pending = new Map<string, AnyRecord>()
     for (const w of writes) pending.set(w.after.id, w.after)
     const plan = this.pages.plan(writes.map((w) => ({ table: w.table, id: w.after.id })))
-    const rows: PageRow[] = []
-    for (const [pageId, ids] of plan.touched) {
-      const table = plan.tables.get(pageId)!
-      const map = this.store.table(table) as Map<string, AnyRecord>
-      // A page's member list may still name records an undo removed: they are skipped.
-      const records: AnyRecord[] = []
-      for (const id of ids) {
-        const r = pending.get(id) ?? map.get(id)
-        if (r) records.push(r)
-      }
-      rows.push({ id: pageId, table, count: records.length, data: encodePage(records) })
-    }
+    const rows = this.pageRows(plan, pending)
     const entries: ChangeEntry[] = writes.map((w) =>
       fieldPatch && w.before
         ? {
@@ -581,6 +667,23 @@ export class GraphRepository {
     if (this.undoStack.length > UNDO_DEPTH)
       this.undoStack.splice(0, this.undoStack.length - UNDO_DEPTH)
     this.emitHistory()
+  }
+
+  /** The full rows of the pages a plan touches: pending records where written, stored ones elsewhere. */
+  private pageRows(plan: PagePlan, pending: ReadonlyMap<string, AnyRecord>): PageRow[] {
+    const rows: PageRow[] = []
+    for (const [pageId, ids] of plan.touched) {
+      const table = plan.tables.get(pageId)!
+      const map = this.store.table(table) as Map<string, AnyRecord>
+      // A page's member list may still name records an undo removed: they are skipped.
+      const records: AnyRecord[] = []
+      for (const id of ids) {
+        const r = pending.get(id) ?? map.get(id)
+        if (r) records.push(r)
+      }
+      rows.push({ id: pageId, table, count: records.length, data: encodePage(records) })
+    }
+    return rows
   }
 
   /** Marks undone changes as no longer redoable (inside the caller's transaction). */
@@ -991,6 +1094,13 @@ function canonical(value: unknown): string {
         : v
     ) ?? 'undefined'
   )
+}
+
+/** The id of an incoming record ('' when it has none; the validator reports that). */
+function idOfRecord(record: unknown): string {
+  return record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string'
+    ? (record as { id: string }).id
+    : ''
 }
 
 /** How a record is named in a message: its title when it has one, else its id. */

@@ -1,0 +1,197 @@
+import { Alert, Button, Group, List, Modal, Progress, Radio, ScrollArea, Select, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { create } from 'zustand'
+import { useApp } from '../../app/AppContext'
+import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
+import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
+import { applyMapping, importInto, readImport, type ImportIssue, type ImportPreview } from '../../exchange/import-pipeline'
+import { bridge } from '../../platform/bridge'
+
+export const useImportStore = create<{ preview: ImportPreview | null; setPreview: (p: ImportPreview | null) => void }>((set) => ({
+  preview: null,
+  setPreview: (preview) => set({ preview })
+}))
+
+/**
+ * Picks a file (main's open dialog in the desktop app, a file input in the browser) and reads it into
+ * a preview. A file that cannot be read gets a clear Dutch message and changes nothing.
+ */
+export async function startImport(
+  existing: (id: string) => ReturnType<import('../../storage/graph-store').GraphStore['node']>,
+  author: string,
+  onError: (message: string) => void
+): Promise<void> {
+  let file
+  try {
+    file = await bridge.files.openFile({ kinds: ['kg-json', 'csv', 'zip', 'gexf', 'graphml', 'cyjs'] })
+  } catch (err) {
+    onError(err instanceof Error ? err.message : String(err))
+    return
+  }
+  if (!file) return
+  const r = readImport(file.name, file.data, { existing, author })
+  if (!r.ok) {
+    onError(r.issues.slice(0, 3).map(describe).join(' '))
+    return
+  }
+  useImportStore.getState().setPreview(r.value)
+}
+
+function describe(i: ImportIssue): string {
+  const where = [i.line !== undefined ? `regel ${i.line}` : '', i.recordId ? `record ${i.recordId}` : '', i.field ?? '']
+    .filter(Boolean)
+    .join(', ')
+  return where ? `${i.message} (${where})` : i.message
+}
+
+/** The import preview: counts, every problem, the mapping of foreign types, merge or replace. */
+export function ImportDialog(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { session } = useApp()
+  const preview = useImportStore((s) => s.preview)
+  const setPreview = useImportStore((s) => s.setPreview)
+  const [mapping, setMapping] = useState<Record<string, NodeKind>>({})
+  const [edgeMapping, setEdgeMapping] = useState<Record<string, EdgeKind>>({})
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge')
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [problems, setProblems] = useState<ImportIssue[] | null>(null)
+  const abort = useRef<AbortController | null>(null)
+
+  const close = (): void => {
+    abort.current?.abort()
+    setPreview(null)
+    setMapping({})
+    setEdgeMapping({})
+    setProblems(null)
+    setProgress(null)
+  }
+  if (!preview) return <Modal opened={false} onClose={close} />
+  const shown = problems ?? preview.problems
+
+  const run = async (): Promise<void> => {
+    const mapped = applyMapping(preview, mapping, edgeMapping)
+    if (!mapped.ok) {
+      setProblems(mapped.issues as ImportIssue[])
+      return
+    }
+    abort.current = new AbortController()
+    setProgress({ done: 0, total: 1 })
+    const r = await importInto(session.repo, mapped.value, mode, {
+      signal: abort.current.signal,
+      onProgress: (done, total) => setProgress({ done, total })
+    })
+    setProgress(null)
+    if (!r.ok) {
+      setProblems(r.issues as ImportIssue[])
+      return
+    }
+    const v = r.value
+    notifications.show({
+      color: 'green',
+      message:
+        v.mode === 'merge'
+          ? t('importDialog.doneMerge', { added: v.added ?? 0, updated: v.updated ?? 0, unchanged: v.unchanged ?? 0 })
+          : t('importDialog.done', { nodes: v.nodes, edges: v.edges })
+    })
+    close()
+  }
+
+  return (
+    <Modal opened onClose={close} title={t('importDialog.title', { name: preview.name })} size="lg">
+      <Stack gap="sm" data-testid="import-preview">
+        <Text size="sm">
+          {t('importDialog.format', { format: preview.format })} ·{' '}
+          <span data-testid="import-counts">
+            {t('importDialog.counts', { nodes: preview.counts.nodes, edges: preview.counts.edges, annotations: preview.counts.annotations })}
+          </span>
+        </Text>
+        <Group gap={6}>
+          {NODE_KINDS.filter((k) => preview.counts.byKind[k]).map((k) => (
+            <Text key={k} size="xs" c="dimmed">
+              {t(`kindPlural.${k}`)}: {preview.counts.byKind[k]}
+            </Text>
+          ))}
+        </Group>
+        {shown.length > 0 && (
+          <Alert color="red" title={t('importDialog.problems', { n: shown.length })} data-testid="import-problems">
+            <ScrollArea.Autosize mah={160}>
+              <List size="xs">
+                {shown.slice(0, 50).map((p, i) => (
+                  <List.Item key={i}>{describe(p)}</List.Item>
+                ))}
+              </List>
+              {shown.length > 50 && <Text size="xs">{t('importDialog.more', { n: shown.length - 50 })}</Text>}
+            </ScrollArea.Autosize>
+          </Alert>
+        )}
+        {preview.unknownTypes.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('importDialog.mapping')}
+            </Text>
+            {preview.unknownTypes.map((u) => (
+              <Group key={u.type} gap="xs" wrap="nowrap">
+                <Text size="sm" w={220} truncate>
+                  {u.type ? t('importDialog.typeCount', { type: u.type, n: u.count }) : `${t('importDialog.noType')} (${u.count}×)`}
+                </Text>
+                <Select
+                  size="xs"
+                  data={NODE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                  value={mapping[u.type] ?? u.suggested}
+                  onChange={(v) => v && setMapping({ ...mapping, [u.type]: v as NodeKind })}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  data-testid="import-map"
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {preview.unknownEdgeTypes.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('importDialog.edgeMapping')}
+            </Text>
+            {preview.unknownEdgeTypes.map((u) => (
+              <Group key={u.type} gap="xs" wrap="nowrap">
+                <Text size="sm" w={220} truncate>
+                  {u.type ? t('importDialog.typeCount', { type: u.type, n: u.count }) : `${t('importDialog.noType')} (${u.count}×)`}
+                </Text>
+                <Select
+                  size="xs"
+                  data={EDGE_KINDS.map((k) => ({ value: k, label: t(`edge.${k}`) }))}
+                  value={edgeMapping[u.type] ?? u.suggested}
+                  onChange={(v) => v && setEdgeMapping({ ...edgeMapping, [u.type]: v as EdgeKind })}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <Radio.Group label={t('importDialog.mode')} value={mode} onChange={(v) => setMode(v as 'merge' | 'replace')}>
+          <Stack gap={4} mt={4}>
+            <Radio value="merge" label={t('importDialog.merge')} data-testid="import-merge" />
+            <Radio value="replace" label={t('importDialog.replace')} data-testid="import-replace" />
+          </Stack>
+        </Radio.Group>
+        {progress && (
+          <Stack gap={2}>
+            <Text size="xs">{t('importDialog.progress', progress)}</Text>
+            <Progress value={(100 * progress.done) / Math.max(1, progress.total)} />
+          </Stack>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {progress ? t('importDialog.cancel') : t('editor.cancel')}
+          </Button>
+          <Button onClick={() => void run()} disabled={!!progress} data-testid="import-apply">
+            {t('importDialog.apply')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

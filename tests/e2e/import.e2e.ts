@@ -1,0 +1,39 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { AppPage } from './pages/app-page'
+
+const FIXTURES = resolve('../shared/fixtures/graphs')
+
+async function pick(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('menu-graph').click()
+  await page.getByTestId('cmd-import').click()
+  await (await chooser).setFiles(path)
+}
+
+test.describe('import', () => {
+  test('a GEXF from Gephi imports through the preview and the counts grow', async ({ page }, info) => {
+    const app = new AppPage(page)
+    await app.open()
+    await pick(page, resolve(FIXTURES, 'data.gexf'))
+    await expect(page.getByTestId('import-counts')).toContainText('4 knopen, 5 verbindingen')
+    await page.screenshot({ path: info.outputPath('import-preview.png') })
+    await page.getByTestId('import-apply').click()
+    await expect(app.status).toHaveText('65 knopen · 101 verbindingen')
+    await page.reload()
+    await expect(app.status).toHaveText('65 knopen · 101 verbindingen')
+  })
+
+  test('a truncated file gets a Dutch message and the map does not change', async ({ page }, info) => {
+    const app = new AppPage(page)
+    await app.open()
+    const text = readFileSync(resolve(FIXTURES, 'celegans.gexf'), 'utf8')
+    const bad = info.outputPath('celegans-truncated.gexf')
+    writeFileSync(bad, text.slice(0, Math.floor(text.length / 2)))
+    await pick(page, bad)
+    await expect(page.getByText(/Niet geïmporteerd/)).toBeVisible()
+    await expect(page.getByTestId('import-preview')).toHaveCount(0)
+    await expect(app.status).toHaveText('61 knopen · 96 verbindingen')
+  })
+})
