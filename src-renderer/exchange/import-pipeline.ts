@@ -13,12 +13,14 @@ import {
   EDGE_RULES,
   edgeSchema,
   isEdgeAllowed,
+  isEdgeKind,
   type EdgeKind
 } from '../domain/edge-kinds'
 import type { GraphData } from '../domain/graph'
 import {
   NODE_KINDS,
   NODE_SCHEMAS,
+  isNodeKind,
   positionSchema,
   type FieldValue,
   type GraphNode,
@@ -683,7 +685,8 @@ function mapNode(
     }
   }
   if (typeof rec.title !== 'string' || rec.title.trim() === '') rec.title = raw.id
-  if (!isApp && raw.type !== '' && !Object.hasOwn(fields, 'type')) fields.type = raw.type
+  if (raw.type !== '' && !kindFromType(raw.type) && !Object.hasOwn(fields, 'type'))
+    fields.type = raw.type
   // Missing required facets get neutral defaults (a Kumu "Project" row has no projectType); values
   // that are present but invalid are not replaced: app records report them.
   if (kind === 'actor') {
@@ -706,7 +709,7 @@ function mapEdge(
   stamp: { now: string; author: string }
 ): Record<string, unknown> {
   const exact = edgeKindFromType(raw.type)
-  const isApp = exact !== undefined && ends.app
+  const isApp = isEdgeKind(raw.type) && ends.app
   let kind: EdgeKind
   let fallback = false
   if (isApp && exact) {
@@ -735,7 +738,7 @@ function mapEdge(
   }
   if (!isApp && raw.type !== '') {
     if (fallback && rec.label === undefined) rec.label = raw.type.slice(0, 500)
-    else if (raw.type !== kind && !Object.hasOwn(fields, 'type')) fields.type = raw.type
+    else if (exact !== kind && !Object.hasOwn(fields, 'type')) fields.type = raw.type
   }
   if (
     !isApp &&
@@ -765,11 +768,13 @@ function mapRaw(
   }
   const kindOf = new Map<string, { kind: NodeKind; app: boolean }>()
   const nodes = raw.nodes.map((n) => {
-    const exact = kindFromType(n.type)
-    const kind = exact ?? mapping[n.type] ?? suggestKind(n.type)
-    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: exact !== undefined })
+    // Only the exact kind code (as this app writes it) makes an app record, checked strictly; a
+    // label such as "Project" or "Les" names the kind but its attributes are treated as foreign.
+    const isApp = isNodeKind(n.type)
+    const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
+    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: isApp })
     remember(n.id, { of: 'node', at: n.at, id: n.id })
-    return mapNode(n, kind, exact !== undefined, stamp)
+    return mapNode(n, kind, isApp, stamp)
   })
   const nodeIds = new Set(raw.nodes.map((n) => n.id))
   const fileEdgeIds = new Set(raw.edges.map((e) => e.id).filter((id): id is string => id !== null))
@@ -828,10 +833,11 @@ function locateIssues(issues: readonly Issue[], locations: Map<string, Loc[]>): 
 
 /**
  * Maps a preview's raw records to app records and validates the whole graph with `validateGraph`.
- * Node types that name an app kind (code or label) keep it and their fields are checked strictly;
- * other types take `mapping[type]`, else their suggested kind: their attributes are used where they
- * fit the kind's fields and kept in `fields` otherwise, and the original type is kept as
- * `fields.type`. Missing required facets get defaults (actorType `other`, projectType `initiatief`,
+ * Records whose type is an app kind code (`actor`, as this app writes) are app records: their fields
+ * are checked strictly and every problem is reported. A type that names a kind by its label
+ * (`Project`, `Les`, any case) takes that kind; other types take `mapping[type]`, else their
+ * suggested kind, and keep the original type as `fields.type`. For all but app records, attributes
+ * are used where they fit the kind's fields and kept in `fields` otherwise. Missing required facets get defaults (actorType `other`, projectType `initiatief`,
  * themeType `overig`, a quote's text = its title, a missing title = the id). An edge type that no rule allows between the mapped kinds becomes
  * `related` with the type as its label. Missing status becomes `reported`, missing timestamps and
  * authors come from the preview's stamp. Edge ids that clash with node ids (Gephi numbers both from

@@ -303,6 +303,9 @@ export function unsafeKeyIssue(key: string, at: Locator, where: string): ImportI
   }
 }
 
+/** Parsed column names: files repeat the same few names on every record. */
+const COLUMN_CACHE = new Map<string, ReturnType<typeof parseColumnName>>()
+
 /**
  * Stores one attribute on a raw record by its column name: `fields.x` and suffixed names go to
  * `fields` (decoded by their type suffix), app field names go to `app` (decoded by their codec), any
@@ -317,7 +320,12 @@ export function assignAttribute(
   where: string
 ): ImportIssue | null {
   if (value === undefined) return null
-  const col = parseColumnName(name)
+  let col = COLUMN_CACHE.get(name)
+  if (!col) {
+    col = parseColumnName(name)
+    if (COLUMN_CACHE.size > 10_000) COLUMN_CACHE.clear()
+    COLUMN_CACHE.set(name, col)
+  }
   if (isUnsafeKey(col.base)) return unsafeKeyIssue(col.base, record.at, where)
   if (!col.free && isAppField(col.base, of)) {
     const decoded = isPrimitive(value) ? decodeAppValue(col.base, value) : value

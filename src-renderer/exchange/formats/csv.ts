@@ -227,6 +227,7 @@ export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTa
     cells = []
   }
   const n = text.length
+  const special = new RegExp(`[${d === '\t' ? '\\t' : d}\\r\\n]`, 'g')
   let i = 0
   while (i < n) {
     const c = text[i] as string
@@ -269,8 +270,12 @@ export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTa
       line++
       rowLine = line
     } else {
-      cellText += c
-      i++
+      // Plain text up to the next delimiter or line end, in one slice.
+      special.lastIndex = i
+      const m = special.exec(text)
+      const j = m ? m.index : n
+      cellText += text.slice(i, j === i ? i + 1 : j)
+      i = j === i ? i + 1 : j
     }
   }
   if (cellText !== '' || quoted || cells.length > 0) endRow()

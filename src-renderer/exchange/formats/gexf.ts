@@ -25,7 +25,17 @@ import {
   type RawGraph,
   type RawNode
 } from '../raw-graph'
-import { attr, attrs, child, children, descendants, locate, parseXml, type XmlElement } from './xml'
+import {
+  attr,
+  attrs,
+  child,
+  children,
+  descendants,
+  escapeText,
+  locate,
+  parseXml,
+  type XmlElement
+} from './xml'
 
 /** Options for {@link serializeGexf}. */
 export interface GexfOptions {
@@ -131,8 +141,8 @@ export function serializeGexf(graph: GraphData, options: GexfOptions = {}): stri
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ',
     'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n',
     `  <meta${attrs([['lastmodifieddate', date]])}>\n`,
-    `    <creator>${escape(options.creator ?? 'stadmaken-kennisgraaf')}</creator>\n`,
-    options.title ? `    <title>${escape(options.title)}</title>\n` : '',
+    `    <creator>${escapeText(options.creator ?? 'stadmaken-kennisgraaf')}</creator>\n`,
+    options.title ? `    <title>${escapeText(options.title)}</title>\n` : '',
     '  </meta>\n',
     '  <graph defaultedgetype="directed" mode="static">\n',
     declare('node', nodeCols),
@@ -178,10 +188,6 @@ export function serializeGexf(graph: GraphData, options: GexfOptions = {}): stri
   return out.join('')
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 // ---------- reading ----------
 
 interface AttrDef {
@@ -221,7 +227,7 @@ function readDefs(graph: XmlElement, cls: 'node' | 'edge'): Map<string, AttrDef>
       defs.set(id, {
         title: attr(a, 'title') ?? id,
         type: (attr(a, 'type') ?? 'string').toLowerCase(),
-        ...(def ? { default: def.textContent ?? '' } : {})
+        ...(def ? { default: def.text } : {})
       })
     }
   }
@@ -305,7 +311,7 @@ function readViz(el: XmlElement, record: RawNode | RawEdge): void {
 export function parseGexf(text: string): Result<RawGraph> {
   const parsed = parseXml(text, 'GEXF')
   if (!parsed.ok) return parsed
-  const root = parsed.value.documentElement as unknown as XmlElement
+  const root = parsed.value
   if (root.localName !== 'gexf') {
     return fail([
       {

@@ -281,7 +281,7 @@ function readData(
 export function parseGraphml(text: string): Result<RawGraph> {
   const parsed = parseXml(text, 'GraphML')
   if (!parsed.ok) return parsed
-  const root = parsed.value.documentElement as unknown as XmlElement
+  const root = parsed.value
   if (root.localName !== 'graphml') {
     return fail([
       {
@@ -332,7 +332,7 @@ export function parseGraphml(text: string): Result<RawGraph> {
       })
       continue
     }
-    const parent = el.parentNode as XmlElement | null
+    const parent = el.parent
     const edgedefault =
       parent && parent.localName === 'graph' ? attr(parent, 'edgedefault') : undefined
     const directedAttr = attr(el, 'directed')
