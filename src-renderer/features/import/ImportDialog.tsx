@@ -126,51 +126,20 @@ export function ImportDialog(): React.JSX.Element {
             </ScrollArea.Autosize>
           </Alert>
         )}
-        {preview.unknownTypes.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('importDialog.mapping')}
-            </Text>
-            {preview.unknownTypes.map((u) => (
-              <Group key={u.type} gap="xs" wrap="nowrap">
-                <Text size="sm" w={220} truncate>
-                  {u.type ? t('importDialog.typeCount', { type: u.type, n: u.count }) : `${t('importDialog.noType')} (${u.count}×)`}
-                </Text>
-                <Select
-                  size="xs"
-                  data={NODE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-                  value={mapping[u.type] ?? u.suggested}
-                  onChange={(v) => v && setMapping({ ...mapping, [u.type]: v as NodeKind })}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                  data-testid="import-map"
-                />
-              </Group>
-            ))}
-          </Stack>
-        )}
-        {preview.unknownEdgeTypes.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('importDialog.edgeMapping')}
-            </Text>
-            {preview.unknownEdgeTypes.map((u) => (
-              <Group key={u.type} gap="xs" wrap="nowrap">
-                <Text size="sm" w={220} truncate>
-                  {u.type ? t('importDialog.typeCount', { type: u.type, n: u.count }) : `${t('importDialog.noType')} (${u.count}×)`}
-                </Text>
-                <Select
-                  size="xs"
-                  data={EDGE_KINDS.map((k) => ({ value: k, label: t(`edge.${k}`) }))}
-                  value={edgeMapping[u.type] ?? u.suggested}
-                  onChange={(v) => v && setEdgeMapping({ ...edgeMapping, [u.type]: v as EdgeKind })}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              </Group>
-            ))}
-          </Stack>
-        )}
+        <TypeMapping
+          title={t('importDialog.mapping')}
+          types={preview.unknownTypes}
+          options={NODE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          chosen={mapping}
+          onChange={(type, v) => setMapping({ ...mapping, [type]: v as NodeKind })}
+        />
+        <TypeMapping
+          title={t('importDialog.edgeMapping')}
+          types={preview.unknownEdgeTypes}
+          options={EDGE_KINDS.map((k) => ({ value: k, label: t(`edge.${k}`) }))}
+          chosen={edgeMapping}
+          onChange={(type, v) => setEdgeMapping({ ...edgeMapping, [type]: v as EdgeKind })}
+        />
         <Radio.Group label={t('importDialog.mode')} value={mode} onChange={(v) => setMode(v as 'merge' | 'replace')}>
           <Stack gap={4} mt={4}>
             <Radio value="merge" label={t('importDialog.merge')} data-testid="import-merge" />
@@ -193,5 +162,46 @@ export function ImportDialog(): React.JSX.Element {
         </Group>
       </Stack>
     </Modal>
+  )
+}
+
+/** One row per foreign type in the file: how often it occurs and the app kind it maps to. */
+function TypeMapping({
+  title,
+  types,
+  options,
+  chosen,
+  onChange
+}: {
+  title: string
+  types: readonly { type: string; count: number; suggested: string }[]
+  options: { value: string; label: string }[]
+  chosen: Readonly<Record<string, string>>
+  onChange: (type: string, value: string) => void
+}): React.JSX.Element | null {
+  const { t } = useTranslation()
+  if (types.length === 0) return null
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {types.map((u) => (
+        <Group key={u.type} gap="xs" wrap="nowrap">
+          <Text size="sm" w={220} truncate>
+            {u.type ? t('importDialog.typeCount', { type: u.type, n: u.count }) : `${t('importDialog.noType')} (${u.count}×)`}
+          </Text>
+          <Select
+            size="xs"
+            data={options}
+            value={chosen[u.type] ?? u.suggested}
+            onChange={(v) => v && onChange(u.type, v)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="import-map"
+          />
+        </Group>
+      ))}
+    </Stack>
   )
 }

@@ -199,13 +199,7 @@ export class GraphRepository {
   }
 
   createNode(draft: NodeDraft, action = 'node.create'): Promise<Result<GraphNode>> {
-    return this.serial(async () => {
-      const r = validateNode(this.stamp(draft, null))
-      if (!r.ok) return r
-      if (this.store.nodes.has(r.value.id)) return fail(dupIssue(r.value.id))
-      await this.commit(action, [{ table: 'nodes', before: null, after: r.value }])
-      return r
-    })
+    return this.serial(() => this.insert('nodes', validateNode(this.stamp(draft, null)), action))
   }
 
   /** Updates a node's fields. `kind` and record fields cannot be changed through a patch. */
@@ -294,13 +288,9 @@ export class GraphRepository {
 
   /** Creates an edge after checking EDGE_RULES between its two (live) nodes. */
   createEdge(draft: EdgeDraft, action = 'edge.create'): Promise<Result<GraphEdge>> {
-    return this.serial(async () => {
-      const r = validateEdge(this.stamp(draft, null), (id) => this.store.node(id))
-      if (!r.ok) return r
-      if (this.store.edges.has(r.value.id)) return fail(dupIssue(r.value.id))
-      await this.commit(action, [{ table: 'edges', before: null, after: r.value }])
-      return r
-    })
+    return this.serial(() =>
+      this.insert('edges', validateEdge(this.stamp(draft, null), (id) => this.store.node(id)), action)
+    )
   }
 
   updateEdge(
@@ -619,6 +609,14 @@ export class GraphRepository {
   }
 
   // ---------- internals ----------
+
+  /** Writes one validated new record, refusing an id that is already taken. */
+  private async insert<T extends AnyRecord>(table: RecordTable, r: Result<T>, action: string): Promise<Result<T>> {
+    if (!r.ok) return r
+    if ((this.store.table(table) as Map<string, AnyRecord>).has(r.value.id)) return fail(dupIssue(r.value.id))
+    await this.commit(action, [{ table, before: null, after: r.value }])
+    return r
+  }
 
   private serial<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
     const run = async (): Promise<Result<T>> => (this.readOnly ? fail<T>([READ_ONLY]) : fn())
