@@ -5,7 +5,9 @@
  * - **Worker mode** (where `Worker` exists): the index lives in search-worker.ts. On creation and on every
  *   store `reset`, the live nodes are posted as plain {@link SearchSource}s in chunks, one macrotask
  *   apart, so even 100k nodes never hold the main thread for long; the worker builds at the end. Store
- *   `patch` events are forwarded as incremental upserts and removals (queued behind a build in flight).
+ *   `patch` events are forwarded as incremental upserts and removals (queued behind a build in flight),
+ *   leaving out nodes whose searchable text did not change (`sameSearchSource`: a layout that saves
+ *   every position re-indexes nothing).
  * - **In-thread mode** (no `Worker`, e.g. unit tests, or after the worker failed): the same index in
  *   this thread, built at creation and patched synchronously from store events.
  *
@@ -17,7 +19,12 @@
  */
 import type { GraphNode } from '../domain/node-kinds'
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
-import { DEFAULT_SEARCH_LABELS, toSearchSource, type SearchLabels } from './search-docs'
+import {
+  DEFAULT_SEARCH_LABELS,
+  sameSearchSource,
+  toSearchSource,
+  type SearchLabels
+} from './search-docs'
 import { SearchIndex, type SearchOptions, type SearchResult } from './search-index'
 import type { SearchWorkerRequest, SearchWorkerResponse } from './search-worker'
 
@@ -99,6 +106,8 @@ export function createSearchClient(
   let readyPromise: Promise<void> = Promise.resolve()
   let readyDone: { resolve: () => void; reject: (err: unknown) => void } | null = null
   let inThreadTimer: ReturnType<typeof setTimeout> | null = null
+  /** The version of each live node the index has, to skip patches that change no searchable text. */
+  const known = new Map<string, GraphNode>()
 
   const settle = (s: number, fn: (w: Waiting) => void): void => {
     if (waiting && waiting.seq === s) {
@@ -170,11 +179,16 @@ export function createSearchClient(
     generation++
     backlog = []
     newReady()
+    const live = store.liveNodes()
+    known.clear()
+    for (const n of live) known.set(n.id, n)
     if (mode === 'in-thread') {
       buildInThread()
       return
     }
-    void streamBuild(generation, store.liveNodes())
+    streamBuild(generation, live).catch((err: unknown) =>
+      fallBackToThread(err instanceof Error ? err.message : String(err))
+    )
   }
 
   const fallBackToThread = (reason: string): void => {
@@ -235,16 +249,28 @@ export function createSearchClient(
       startBuild()
       return
     }
-    const nodes = event.patch.nodes
-    if (nodes.length === 0) return
+    // Only nodes whose searchable text changed (a layout saves every position and changes none).
+    const upserts: GraphNode[] = []
+    const removals: string[] = []
+    for (const n of event.patch.nodes) {
+      if (n.deletedAt) {
+        if (known.delete(n.id)) removals.push(n.id)
+        continue
+      }
+      const before = known.get(n.id)
+      known.set(n.id, n)
+      if (!before || !sameSearchSource(before, n)) upserts.push(n)
+    }
+    if (upserts.length === 0 && removals.length === 0) return
     if (mode === 'in-thread') {
-      index?.applyPatch(nodes)
+      for (const id of removals) index?.remove(id)
+      for (const n of upserts) index?.add(n)
       return
     }
     const msg: SearchWorkerRequest = {
       type: 'patch',
-      upserts: nodes.filter((n) => !n.deletedAt).map(toSearchSource),
-      removals: nodes.filter((n) => n.deletedAt).map((n) => n.id)
+      upserts: upserts.map(toSearchSource),
+      removals
     }
     if (building) backlog.push(msg)
     else post(msg)

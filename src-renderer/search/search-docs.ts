@@ -95,6 +95,44 @@ export function toSearchSource(node: GraphNode | SearchSource): SearchSource {
   return out
 }
 
+/** Every field of a {@link SearchSource}: what {@link sameSearchSource} compares. */
+const SOURCE_STRING_KEYS = [
+  'id',
+  'kind',
+  'title',
+  'description',
+  'text',
+  'statement',
+  'summary',
+  'transcript',
+  ...ALIAS_TEXT_FIELDS,
+  ...FACET_FIELDS.map(([k]) => k)
+] as const
+const SOURCE_LIST_KEYS = ['tags', 'wentWell', 'wentWrong', 'attentionPoints'] as const
+
+/**
+ * Whether two versions of a node read the same to search (all searchable fields equal, and both live
+ * or both deleted). Moving a node on the canvas, or editing its sources, leaves it unchanged here, so
+ * a layout saving 100k positions does not re-index anything.
+ */
+export function sameSearchSource(
+  a: GraphNode | SearchSource,
+  b: GraphNode | SearchSource
+): boolean {
+  const x = a as SearchSource
+  const y = b as SearchSource
+  if (Boolean(x.deletedAt) !== Boolean(y.deletedAt)) return false
+  for (const key of SOURCE_STRING_KEYS) if (x[key] !== y[key]) return false
+  for (const key of SOURCE_LIST_KEYS) {
+    const p = x[key] ?? EMPTY
+    const q = y[key] ?? EMPTY
+    if (p === q) continue
+    if (p.length !== q.length) return false
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false
+  }
+  return true
+}
+
 /**
  * Labels of kinds and facet values, in every language search should understand. Plain JSON, so it
  * can be posted to the search worker.
@@ -198,52 +236,37 @@ export function toSearchDoc(
   const n = node as SearchSource
   const title = n.title ?? ''
   const foldedTitle = foldText(title)
+  const { aliases, folded: foldedAliases } = aliasesOf(n, labels)
 
-  const aliases: string[] = []
-  const foldedAliases: string[] = []
-  const seen = new Set<string>()
-  const addAlias = (text: string | undefined): void => {
-    if (!text) return
-    const f = foldShort(text)
-    if (f.length === 0 || seen.has(f)) return
-    seen.add(f)
-    aliases.push(text)
-    foldedAliases.push(f)
-  }
-  for (const label of labels.kind[n.kind] ?? []) addAlias(label)
-  for (const [field, facet] of FACET_FIELDS) {
-    const value = n[field]
-    if (typeof value === 'string')
-      for (const label of labels.facet[facet]?.[value] ?? []) addAlias(label)
-  }
-  for (const field of ALIAS_TEXT_FIELDS) addAlias(n[field])
-
-  const tags: string[] = []
-  const foldedTags: string[] = []
-  for (const tag of n.tags ?? []) {
-    const f = foldShort(tag)
-    if (f.length > 0) {
-      tags.push(tag)
-      foldedTags.push(f)
+  let tags: readonly string[] = EMPTY
+  let foldedTags: readonly string[] = EMPTY
+  if (n.tags && n.tags.length > 0) {
+    const original: string[] = []
+    const folded: string[] = []
+    for (const tag of n.tags) {
+      const f = foldShort(tag)
+      if (f.length > 0) {
+        original.push(tag)
+        folded.push(f)
+      }
     }
+    // Share the node's own array when no tag folded away (the usual case).
+    tags = original.length === n.tags.length ? n.tags : original
+    foldedTags = folded
   }
 
-  const body: string[] = []
-  const foldedBody: string[] = []
-  const addBody = (text: string | undefined): void => {
-    if (!text) return
+  let body: string[] | null = null
+  let foldedBody: string[] | null = null
+  const parts = [n.text, n.statement, n.summary]
+  for (const list of [n.wentWell, n.wentWrong, n.attentionPoints]) if (list) parts.push(...list)
+  parts.push(n.transcript)
+  for (const text of parts) {
+    if (!text) continue
     const f = foldText(text)
-    if (f.length === 0 || foldedTitle.includes(f)) return
-    body.push(text)
-    foldedBody.push(f)
+    if (f.length === 0 || foldedTitle.includes(f)) continue
+    ;(body ??= []).push(text)
+    ;(foldedBody ??= []).push(f)
   }
-  addBody(n.text)
-  addBody(n.statement)
-  addBody(n.summary)
-  for (const item of n.wentWell ?? []) addBody(item)
-  for (const item of n.wentWrong ?? []) addBody(item)
-  for (const item of n.attentionPoints ?? []) addBody(item)
-  addBody(n.transcript)
 
   const description = n.description ?? ''
   return {
@@ -253,13 +276,52 @@ export function toSearchDoc(
     aliases,
     tags,
     description,
-    body,
+    body: body ?? EMPTY,
     folded: {
       title: foldedTitle,
       aliases: foldedAliases,
       tags: foldedTags,
       description: foldText(description),
-      body: foldedBody
+      body: foldedBody ?? EMPTY
     }
   }
+}
+
+const EMPTY: readonly string[] = Object.freeze([])
+
+/** Alias lists by their source strings: most nodes share one with many others, so they share it. */
+const aliasLists = new Map<string, { aliases: readonly string[]; folded: readonly string[] }>()
+const ALIAS_LIST_CACHE_SIZE = 20_000
+
+/** The aliases of a node, deduplicated after folding, as a shared frozen list. */
+function aliasesOf(
+  n: SearchSource,
+  labels: SearchLabels
+): { aliases: readonly string[]; folded: readonly string[] } {
+  const sources: string[] = [...(labels.kind[n.kind] ?? [])]
+  for (const [field, facet] of FACET_FIELDS) {
+    const value = n[field]
+    if (typeof value === 'string')
+      for (const l of labels.facet[facet]?.[value] ?? []) sources.push(l)
+  }
+  for (const field of ALIAS_TEXT_FIELDS) {
+    const v = n[field]
+    if (v) sources.push(v)
+  }
+  const key = sources.join('\u0001')
+  let list = aliasLists.get(key)
+  if (list === undefined) {
+    const aliases: string[] = []
+    const folded: string[] = []
+    for (const text of sources) {
+      const f = foldShort(text)
+      if (f.length === 0 || folded.includes(f)) continue
+      aliases.push(text)
+      folded.push(f)
+    }
+    list = { aliases: Object.freeze(aliases), folded: Object.freeze(folded) }
+    if (aliasLists.size >= ALIAS_LIST_CACHE_SIZE) aliasLists.clear()
+    aliasLists.set(key, list)
+  }
+  return list
 }

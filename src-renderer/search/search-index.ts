@@ -3,27 +3,37 @@
  *
  * Fuse.js ranks; it is fed by a cheap candidate prefilter so it never scans the whole graph:
  *
- * 1. **Vocabulary.** Every folded token (fold.ts) of every field gets a term id. Each term has a
- *    posting list of `slot << 5 | fieldMask` (which of the 5 fields of that document contain it) and
- *    a live document frequency.
+ * 1. **Vocabulary.** Every folded token (fold.ts) of every field gets a term id, looked up in an
+ *    open-addressing hash table straight from the text (no substring per token). Hyphenated compounds
+ *    are also indexed joined (`haven-stad` → `havenstad`). Each term has a posting list of
+ *    `slot << 5 | fieldMask` (which of the 5 fields of that document contain it), stored compactly
+ *    (CSR, built by counting sort) with a growable tail for later additions, and a live document
+ *    frequency.
  * 2. **Trigram index over the vocabulary** (not over the documents): `^term$` split into trigrams →
  *    term ids. A query word finds the vocabulary words it could mean by counting shared trigrams,
  *    then verifies them with a bounded Damerau–Levenshtein distance in three modes: whole word
- *    (typos: `partisipatie`), prefix (typing: `particip`) and infix (Dutch compounds: `ontwikkeling`
- *    in `gebiedsontwikkeling`). Allowed edits grow with the word: 0 up to 3 letters, 1 up to 7, then 2.
+ *    (typos: `partisipatie`), prefix (typing: `particip`; with a typo only if the first letter agrees)
+ *    and infix (Dutch compounds: `ontwikkeling` in `gebiedsontwikkeling`). Allowed edits grow with the
+ *    word: 0 up to 3 letters, 1 up to 7, then 2 (infix: exact below 9 letters, then 1).
  * 3. **Candidate scoring.** For each query word, every document in the postings of its matched terms
- *    gets `similarity × field weight × idf`, the best per query word; words are summed, and documents
- *    missing a query word are damped. Typed arrays with epoch stamps: no allocation per document.
- * 4. **Fuse ranks the top {@link CANDIDATES}** with one frozen {@link FUSE_OPTIONS}: title, aliases and
- *    tags in full; description and body as a window around their first hit (with the field-length norm
- *    of the whole field, so a hit deep in a transcript weighs like one), so Fuse's Bitap never runs
- *    over megabytes. A title match outranks the same match in long text by the key weights and norm.
+ *    gets `similarity × idf × field weight` (title 1 scaled by a title-length norm, tags .6, aliases
+ *    .55, description .3, body .25), the best per query word; words are summed, and documents missing
+ *    a query word are damped by the square of the share they match. Typed arrays with epoch stamps,
+ *    no allocation per document; a bounded heap keeps the top {@link CANDIDATES} (ties: smaller id).
+ * 4. **Fuse ranks the candidates** with one frozen {@link FUSE_OPTIONS} (token search, so words match
+ *    in any order and field). It sees the folded title always, and aliases, tags, description and body
+ *    only where the prefilter found a query word; long text as a window around its first hit but with
+ *    the field-length norm of the whole field, so Bitap never runs over megabytes and a hit deep in a
+ *    transcript still weighs like one. Key weights (title 3, tags 1.5, others 1) and the norms make a
+ *    title match outrank the same match in long text. A light final re-rank multiplies Fuse's score by
+ *    `(1 + share of query words the document misses)²`.
  * 5. **Snippets and highlights** are built for the returned results only, in the original text
  *    (fold.ts maps folded offsets back).
  *
  * Edits are incremental: `add`/`update` index one document into a fresh slot, `remove` marks its slot
  * dead and lowers the document frequencies; dead slots are skipped at query time and squeezed out of
- * the postings when they pass a quarter of all slots (one linear pass over the postings).
+ * the postings when they pass a quarter of all slots (one linear pass over the postings). Results never
+ * depend on the order documents were added in.
  */
 import Fuse, { type FuseOptionKeyObject, type IFuseOptions } from 'fuse.js'
 import { NODE_KINDS, type GraphNode, type NodeKind } from '../domain/node-kinds'
@@ -50,6 +60,9 @@ const WINDOW = 240
 const MAX_EXPANSIONS = 48
 /** At most this many words of a query are used. */
 const MAX_QUERY_TERMS = 8
+/** Aliases and tags up to this length have their term ids cached, at most this many strings. */
+const SHORT_CACHE_MAX_LENGTH = 120
+const SHORT_CACHE_SIZE = 50_000
 /** Snippet: characters of context before and after the first highlighted word. */
 const SNIPPET_BEFORE = 50
 const SNIPPET_AFTER = 100
@@ -135,7 +148,10 @@ export interface SearchResult {
   kind: NodeKind
   /** The node's title, as stored (for display). */
   title: string
-  /** Fuse's score: 0 is a perfect match, 1 no match; results come sorted by it, best first. */
+  /**
+   * Lower is better; results come sorted by it. Fuse's score (0 perfect … 1 no match) times
+   * `(1 + share of query words the document misses)²`, so between 0 and 4.
+   */
   score: number
   /** The field the snippet is from: the most telling field with a matched word. */
   field: SearchField
@@ -231,6 +247,27 @@ export interface SearchIndexStats {
   deadSlots: number
   terms: number
   postings: number
+}
+
+/**
+ * What the index keeps of a {@link SearchDoc}: everything but the folded description, which is the
+ * bulk of a typical node's text and cheap to fold again for the few candidates of a query (folded
+ * bodies stay: a transcript can run to megabytes).
+ */
+type StoredDoc = Omit<SearchDoc, 'folded'> & { folded: Omit<SearchDoc['folded'], 'description'> }
+
+function toStored(doc: SearchDoc): StoredDoc {
+  const { title, aliases, tags, body } = doc.folded
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    aliases: doc.aliases,
+    tags: doc.tags,
+    description: doc.description,
+    body: doc.body,
+    folded: { title, aliases, tags, body }
+  }
 }
 
 /** A vocabulary word matched by a query word, with how well it matches (0…1]. */
@@ -416,7 +453,7 @@ export class SearchIndex {
   private readonly grams = new Map<string, number[]>()
 
   // Documents by slot
-  private docs: (SearchDoc | undefined)[] = []
+  private docs: (StoredDoc | undefined)[] = []
   private readonly slotOf = new Map<string, number>()
   private alive = new Uint8Array(0)
   private kindOf = new Uint8Array(0)
@@ -430,6 +467,9 @@ export class SearchIndex {
   private docStamp = new Int32Array(0)
   private docMask = new Uint8Array(0)
   private docTerms: number[] = []
+  /** Term ids of short alias and tag strings (see indexShort), and the collector it fills. */
+  private readonly shortTerms = new Map<string, Int32Array>()
+  private collect: number[] | null = null
   private docStampNow = 0
   private tokenCount = 0
 
@@ -440,7 +480,9 @@ export class SearchIndex {
   private queryStamp = new Int32Array(0)
   private cover = new Uint8Array(0)
   private hitMask = new Uint8Array(0)
-  private longTerm = new Int32Array(0)
+  /** Per slot: the first matched term found in the description, and in the body (-1: none). */
+  private descTerm = new Int32Array(0)
+  private bodyTerm = new Int32Array(0)
   private stampNow = 0
   private gramCount = new Int32Array(0)
   private gramStamp = new Int32Array(0)
@@ -474,12 +516,6 @@ export class SearchIndex {
     return this.slotOf.has(id)
   }
 
-  /** The indexed document of `id`, if any. */
-  doc(id: string): SearchDoc | undefined {
-    const slot = this.slotOf.get(id)
-    return slot === undefined ? undefined : this.docs[slot]
-  }
-
   stats(): SearchIndexStats {
     return {
       docs: this.size,
@@ -500,7 +536,8 @@ export class SearchIndex {
       return
     }
     if (this.slotOf.has(node.id)) this.remove(node.id)
-    const doc = toSearchDoc(node, this.labels)
+    const full = toSearchDoc(node, this.labels)
+    const doc = toStored(full)
     const slot = this.slots++
     this.ensureSlots(this.slots)
     this.docs[slot] = doc
@@ -510,12 +547,12 @@ export class SearchIndex {
 
     this.docStampNow++
     this.docTerms.length = 0
-    const f = doc.folded
+    const f = full.folded
     this.tokenCount = 0
     this.indexText(f.title, FIELD_BIT.title)
     this.titleNorm[slot] = titleNorm(this.tokenCount)
-    for (const a of f.aliases) this.indexText(a, FIELD_BIT.aliases)
-    for (const t of f.tags) this.indexText(t, FIELD_BIT.tags)
+    for (const a of f.aliases) this.indexShort(a, FIELD_BIT.aliases)
+    for (const t of f.tags) this.indexShort(t, FIELD_BIT.tags)
     this.tokenCount = 0
     this.indexText(f.description, FIELD_BIT.description)
     this.descTokens[slot] = this.tokenCount
@@ -539,12 +576,12 @@ export class SearchIndex {
   remove(id: string): boolean {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return false
-    const doc = this.docs[slot] as SearchDoc
+    const doc = this.docs[slot] as StoredDoc
     // Lower the document frequencies: re-tokenize the folded text (lookups only).
     this.docStampNow++
     this.docTerms.length = 0
     const f = doc.folded
-    for (const text of [f.title, ...f.aliases, ...f.tags, f.description, ...f.body]) {
+    for (const text of [f.title, ...f.aliases, ...f.tags, foldText(doc.description), ...f.body]) {
       this.indexText(text, 0, false)
     }
     for (const t of this.docTerms) this.df[t] = (this.df[t] as number) - 1
@@ -562,12 +599,6 @@ export class SearchIndex {
    */
   applyPatch(nodes: Iterable<GraphNode | SearchSource>): void {
     for (const n of nodes) this.add(n)
-  }
-
-  /** Removes every document (the vocabulary is kept; it only grows). */
-  clear(): void {
-    for (const id of [...this.slotOf.keys()]) this.remove(id)
-    this.compact()
   }
 
   /**
@@ -616,10 +647,10 @@ export class SearchIndex {
       .map((r) => {
         const slot = candidates[r.refIndex] as number
         const missing = 1 - (this.cover[slot] as number) / m
-        const score = r.score ?? 1
-        return { slot, score, rank: score * (1 + missing) * (1 + missing), order: r.refIndex }
+        const score = (r.score ?? 1) * (1 + missing) * (1 + missing)
+        return { slot, score, order: r.refIndex }
       })
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .sort((a, b) => a.score - b.score || a.order - b.order)
     return ranked.slice(0, limit).map((r) => this.result(r.slot, r.score, matched))
   }
 
@@ -690,6 +721,37 @@ export class SearchIndex {
   }
 
   /**
+   * Like {@link indexText} for a short alias or tag: those repeat across thousands of nodes (labels,
+   * facet values, areas, tags), so their term ids are remembered per string (bounded cache).
+   */
+  private indexShort(text: string, bit: number): void {
+    let ids = this.shortTerms.get(text)
+    if (ids === undefined) {
+      const collected: number[] = []
+      this.collect = collected
+      this.indexText(text, bit)
+      this.collect = null
+      ids = Int32Array.from(collected)
+      if (text.length <= SHORT_CACHE_MAX_LENGTH) {
+        if (this.shortTerms.size >= SHORT_CACHE_SIZE) this.shortTerms.clear()
+        this.shortTerms.set(text, ids)
+      }
+      return
+    }
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number
+      this.tokenCount++
+      if (this.docStamp[id] !== this.docStampNow) {
+        this.docStamp[id] = this.docStampNow
+        this.docMask[id] = bit
+        this.docTerms.push(id)
+      } else {
+        this.docMask[id] = (this.docMask[id] as number) | bit
+      }
+    }
+  }
+
+  /**
    * Tokenizes folded `text` (like fold.ts `forEachToken`) and records each distinct term with field
    * bit `bit` for the current document; with `create` false, unknown terms are skipped (removal).
    */
@@ -743,6 +805,7 @@ export class SearchIndex {
       if (!create) return
       id = this.newTerm(text.slice(start, end), h)
     }
+    this.collect?.push(id)
     if (this.docStamp[id] !== this.docStampNow) {
       this.docStamp[id] = this.docStampNow
       this.docMask[id] = bit
@@ -757,7 +820,7 @@ export class SearchIndex {
     const remap = new Int32Array(this.slots).fill(-1)
     let next = 0
     for (let s = 0; s < this.slots; s++) if (this.alive[s]) remap[s] = next++
-    const docs: (SearchDoc | undefined)[] = new Array<SearchDoc | undefined>(next)
+    const docs: (StoredDoc | undefined)[] = new Array<StoredDoc | undefined>(next)
     const alive = new Uint8Array(Math.max(16, next))
     const kindOf = new Uint8Array(alive.length)
     const descTokens = new Int32Array(alive.length)
@@ -833,8 +896,11 @@ export class SearchIndex {
           const dw = Math.abs(t.length - L) <= k ? editDistance(q, t, 0, k) : k + 1
           if (dw <= k) put(id, 0.95 - (0.35 * dw) / L - 0.05 * dw)
           if (t.length > L - k) {
+            // A prefix with a typo must at least start with the same letter: `zonder` is not `onder…`.
             const dp = editDistance(q, t, 1, k)
-            if (dp <= k) put(id, (0.85 - (0.35 * dp) / L - 0.05 * dp) * lenFactor)
+            if (dp === 0 || (dp <= k && t.charCodeAt(0) === q.charCodeAt(0))) {
+              put(id, (0.85 - (0.35 * dp) / L - 0.05 * dp) * lenFactor)
+            }
           }
         }
         if (shared >= minInfix && t.length > L) {
@@ -867,7 +933,8 @@ export class SearchIndex {
       this.queryStamp = grow(this.queryStamp, n)
       this.cover = grow(this.cover, n)
       this.hitMask = grow(this.hitMask, n)
-      this.longTerm = grow(this.longTerm, n)
+      this.descTerm = grow(this.descTerm, n)
+      this.bodyTerm = grow(this.bodyTerm, n)
     }
   }
 
@@ -883,7 +950,8 @@ export class SearchIndex {
       queryStamp,
       cover,
       hitMask,
-      longTerm,
+      descTerm,
+      bodyTerm,
       alive,
       kindOf,
       df,
@@ -913,7 +981,8 @@ export class SearchIndex {
               score[slot] = 0
               cover[slot] = 0
               hitMask[slot] = 0
-              longTerm[slot] = -1
+              descTerm[slot] = -1
+              bodyTerm[slot] = -1
               touched.push(slot)
             }
             if (termStamp[slot] !== tStamp) {
@@ -926,7 +995,10 @@ export class SearchIndex {
               best[slot] = v
             }
             hitMask[slot] = (hitMask[slot] as number) | mask
-            if (mask & LONG_BITS && longTerm[slot] === -1) longTerm[slot] = term
+            if (mask & LONG_BITS) {
+              if (mask & FIELD_BIT.description && descTerm[slot] === -1) descTerm[slot] = term
+              if (mask & FIELD_BIT.body && bodyTerm[slot] === -1) bodyTerm[slot] = term
+            }
           }
         }
         if (term < post.baseTerms) {
@@ -940,7 +1012,7 @@ export class SearchIndex {
     // the smaller id, so the answer never depends on the order documents were added in.
     const docs = this.docs
     const worse = (sa: number, a: number, sb: number, b: number): boolean =>
-      sa < sb || (sa === sb && (docs[a] as SearchDoc).id > (docs[b] as SearchDoc).id)
+      sa < sb || (sa === sb && (docs[a] as StoredDoc).id > (docs[b] as StoredDoc).id)
     const m = expansions.length
     const size = Math.min(CANDIDATES, touched.length)
     const heapScore = new Float64Array(size)
@@ -1001,15 +1073,22 @@ export class SearchIndex {
 
   // Query: what Fuse sees
 
+  /**
+   * What Fuse ranks for one candidate: the folded title always; aliases, tags, description and body
+   * only where the prefilter found a query word (Bitap is most expensive on text that does not match,
+   * and a field without any query word only adds noise); long text as a window around its first hit.
+   */
   private fuseDoc(slot: number): FuseDoc {
-    const f = (this.docs[slot] as SearchDoc).folded
-    const term = this.longTerm[slot] as number
-    const word = term >= 0 ? (this.terms[term] as string) : null
+    const doc = this.docs[slot] as StoredDoc
+    const f = doc.folded
+    const mask = this.hitMask[slot] as number
     let body = ''
-    if (f.body.length > 0) {
-      const joinedShort = f.body.join(' · ')
-      if (joinedShort.length <= WINDOW) body = joinedShort
-      else if (word !== null) {
+    const bodyTerm = this.bodyTerm[slot] as number
+    if (mask & FIELD_BIT.body && bodyTerm >= 0) {
+      const word = this.terms[bodyTerm] as string
+      const joined = f.body.join(' · ')
+      if (joined.length <= WINDOW) body = joined
+      else {
         for (const part of f.body) {
           const at = findWord(part, word)
           if (at >= 0) {
@@ -1019,12 +1098,23 @@ export class SearchIndex {
         }
       }
     }
-    let description = f.description
-    if (description.length > WINDOW) {
-      const at = word === null ? -1 : findWord(description, word)
-      description = at >= 0 ? windowAround(description, at, word?.length ?? 0) : ''
+    let description = ''
+    const descTerm = this.descTerm[slot] as number
+    if (mask & FIELD_BIT.description && descTerm >= 0) {
+      const word = this.terms[descTerm] as string
+      description = foldText(doc.description)
+      if (description.length > WINDOW) {
+        const at = findWord(description, word)
+        description = at >= 0 ? windowAround(description, at, word.length) : ''
+      }
     }
-    return { title: f.title, aliases: f.aliases.join(' '), tags: f.tags, description, body }
+    return {
+      title: f.title,
+      aliases: mask & FIELD_BIT.aliases ? f.aliases.join(' ') : '',
+      tags: mask & FIELD_BIT.tags ? f.tags : [],
+      description,
+      body
+    }
   }
 
   private fuseRecord(i: number, slot: number, fd: FuseDoc): FuseRecords[number] {
@@ -1042,7 +1132,7 @@ export class SearchIndex {
   // Results: snippet and highlights
 
   private result(slot: number, score: number, matched: ReadonlySet<string>): SearchResult {
-    const doc = this.docs[slot] as SearchDoc
+    const doc = this.docs[slot] as StoredDoc
     const mask = this.hitMask[slot] as number
     const titleHighlights = highlightWords(doc.title, matched)
     const base = { id: doc.id, kind: doc.kind, title: doc.title, score, titleHighlights }
@@ -1058,13 +1148,15 @@ export class SearchIndex {
         if (hl.length > 0) return { ...base, field, ...shortSnippet(text, hl) }
       }
     }
-    const term = this.longTerm[slot] as number
-    const word = term >= 0 ? (this.terms[term] as string) : null
-    if (mask & FIELD_BIT.description && word !== null) {
-      const s = longSnippet(doc.description, doc.folded.description, word, matched)
+    const descTerm = this.descTerm[slot] as number
+    if (mask & FIELD_BIT.description && descTerm >= 0) {
+      const word = this.terms[descTerm] as string
+      const s = longSnippet(doc.description, foldText(doc.description), word, matched)
       if (s) return { ...base, field: 'description', ...s }
     }
-    if (mask & FIELD_BIT.body && word !== null) {
+    const bodyTerm = this.bodyTerm[slot] as number
+    if (mask & FIELD_BIT.body && bodyTerm >= 0) {
+      const word = this.terms[bodyTerm] as string
       for (let i = 0; i < doc.body.length; i++) {
         const s = longSnippet(doc.body[i] as string, doc.folded.body[i] as string, word, matched)
         if (s) return { ...base, field: 'body', ...s }

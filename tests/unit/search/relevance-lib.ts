@@ -51,6 +51,10 @@ export interface RecallResult {
   total: number
   /** hits / total. */
   recall: number
+  /** Share of queries whose expected node came first. */
+  top1: number
+  /** Mean reciprocal rank within the top 5 (0 for a miss). */
+  mrr: number
   /** Queries whose expected node was not in the top 5, with what came instead. */
   misses: { query: string; graph: string; expected: string; got: string[] }[]
 }
@@ -79,14 +83,21 @@ export function top5Recall(
   const byGraph = new Map<string, LabelledQuery[]>()
   for (const q of queries) byGraph.set(q.graph, [...(byGraph.get(q.graph) ?? []), q])
   let hits = 0
+  let first = 0
+  let rr = 0
   const misses: RecallResult['misses'] = []
   for (const [graph, list] of byGraph) {
     const search = engine(graphNodes(graph, demoText))
     for (const q of list) {
       const got = search(q.query).slice(0, 5)
-      if (got.includes(q.expected)) hits++
-      else misses.push({ query: q.query, graph, expected: q.expected, got })
+      const rank = got.indexOf(q.expected)
+      if (rank >= 0) {
+        hits++
+        rr += 1 / (rank + 1)
+        if (rank === 0) first++
+      } else misses.push({ query: q.query, graph, expected: q.expected, got })
     }
   }
-  return { hits, total: queries.length, recall: hits / Math.max(1, queries.length), misses }
+  const n = Math.max(1, queries.length)
+  return { hits, total: queries.length, recall: hits / n, top1: first / n, mrr: rr / n, misses }
 }

@@ -32,8 +32,10 @@ describe('labelled relevance set', () => {
     const app = top5Recall(appEngine, file.queries, demoText)
     const naive = top5Recall(naiveEngine, file.queries, demoText)
     const report =
-      `app ${app.hits}/${app.total} (${(app.recall * 100).toFixed(1)}%), ` +
-      `naive Fuse ${naive.hits}/${naive.total} (${(naive.recall * 100).toFixed(1)}%)\n` +
+      `top-5: app ${app.hits}/${app.total} (${(app.recall * 100).toFixed(1)}%), ` +
+      `naive Fuse ${naive.hits}/${naive.total} (${(naive.recall * 100).toFixed(1)}%); ` +
+      `top-1: app ${(app.top1 * 100).toFixed(1)}%, naive ${(naive.top1 * 100).toFixed(1)}%; ` +
+      `MRR: app ${app.mrr.toFixed(3)}, naive ${naive.mrr.toFixed(3)}\n` +
       `app misses: ${JSON.stringify(app.misses, null, 1)}`
     console.log(report)
     expect(app.recall, report).toBeGreaterThanOrEqual(0.95)

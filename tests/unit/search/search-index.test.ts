@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { generateGraph } from '@renderer/dev/generate-graph'
 import { parseKgJson } from '@renderer/exchange/formats/kg-json'
 import { foldText } from '@renderer/search/fold'
-import { DEFAULT_SEARCH_LABELS, toSearchDoc, toSearchSource } from '@renderer/search/search-docs'
+import {
+  DEFAULT_SEARCH_LABELS,
+  sameSearchSource,
+  toSearchDoc,
+  toSearchSource
+} from '@renderer/search/search-docs'
 import {
   SearchIndex,
   editDistance,
@@ -70,6 +75,16 @@ describe('toSearchDoc', () => {
       statement: 'Blijf communiceren'
     })
     expect(toSearchDoc(lesson).body).toEqual([])
+  })
+
+  it('sameSearchSource ignores positions and sources but not text, tags, facets or deletion', () => {
+    const n = makeNode('lesson', 'l1', 'Blijf communiceren', { tags: ['a', 'b'], phase: 'design' })
+    expect(sameSearchSource(n, { ...n, position: { x: 1, y: 2 }, sources: [] })).toBe(true)
+    expect(sameSearchSource(n, { ...n, tags: ['a', 'b'] })).toBe(true)
+    expect(sameSearchSource(n, { ...n, title: 'Blijf praten' })).toBe(false)
+    expect(sameSearchSource(n, { ...n, tags: ['a'] })).toBe(false)
+    expect(sameSearchSource(n, { ...n, phase: 'management' } as typeof n)).toBe(false)
+    expect(sameSearchSource(n, { ...n, deletedAt: '2026-02-01' })).toBe(false)
   })
 
   it('toSearchSource keeps only what search needs', () => {
