@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie'
-import { DEFAULT_DB_NAME, SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema'
+import { newId } from '../domain/ids'
+import { DEFAULT_DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
 /** The three tables of graph records that are stored in pages. */
 export type RecordTable = 'nodes' | 'edges' | 'annotations'
@@ -79,9 +80,9 @@ export class KgDatabase extends Dexie {
   settings!: Table<KeyValueRow, string>
   meta!: Table<KeyValueRow, string>
 
-  constructor(name: string = DEFAULT_DB_NAME) {
+  constructor(name: string = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores)
+    for (const v of versions) this.version(v.version).stores(v.stores)
   }
 }
 
@@ -91,6 +92,58 @@ export interface OpenedDatabase {
   readOnly: boolean
   /** The stored version when it is newer than SCHEMA_VERSION. */
   storedVersion?: number
+  /** Id of the backup written before a schema upgrade (in `<name>-backups`), if one was needed. */
+  backupId?: string
+}
+
+/** A copy of every table, written before a schema upgrade touches the database. */
+export interface SchemaBackup {
+  id: string
+  at: string
+  fromVersion: number
+  toVersion: number
+  /** JSON of `{ [table]: rows[] }`, exactly as stored in the old version. */
+  tables: string
+}
+
+/** The side database that holds pre-upgrade backups. */
+export function backupDatabase(name: string): Dexie {
+  const db = new Dexie(`${name}-backups`)
+  db.version(1).stores({ backups: '&id, at' })
+  return db
+}
+
+/**
+ * Before a schema upgrade, copies every table of the stored (older) database into the side
+ * database `<name>-backups`, so nothing is lost if an upgrade goes wrong. Returns the backup id, or
+ * undefined when no upgrade is due (new database, or already current or newer).
+ */
+async function backupBeforeUpgrade(name: string, target: number): Promise<string | undefined> {
+  if (!(await Dexie.exists(name))) return undefined
+  const old = new Dexie(name)
+  await old.open()
+  try {
+    const stored = await storedSchemaVersion(old)
+    if (stored <= 0 || stored >= target) return undefined
+    const tables: Record<string, unknown[]> = {}
+    for (const t of old.tables) tables[t.name] = await t.toArray()
+    const backup: SchemaBackup = {
+      id: newId(),
+      at: new Date().toISOString(),
+      fromVersion: stored,
+      toVersion: target,
+      tables: JSON.stringify(tables)
+    }
+    const side = backupDatabase(name)
+    try {
+      await side.table('backups').add(backup)
+    } finally {
+      side.close()
+    }
+    return backup.id
+  } finally {
+    old.close()
+  }
 }
 
 /**
@@ -98,8 +151,13 @@ export interface OpenedDatabase {
  * schema version is higher than ours), it is opened without a declared schema, read-only: the data is
  * shown but nothing is written, so a newer app's data is never damaged.
  */
-export async function openDatabase(name: string = DEFAULT_DB_NAME): Promise<OpenedDatabase> {
-  const db = new KgDatabase(name)
+export async function openDatabase(
+  name: string = DEFAULT_DB_NAME,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS
+): Promise<OpenedDatabase> {
+  const target = versions[versions.length - 1]!.version
+  const backupId = await backupBeforeUpgrade(name, target)
+  const db = new KgDatabase(name, versions)
   try {
     await db.open()
   } catch (err) {
@@ -111,9 +169,9 @@ export async function openDatabase(name: string = DEFAULT_DB_NAME): Promise<Open
   }
   // Dexie 4 opens a database whose installed version is higher than declared; detect it here.
   const stored = await storedSchemaVersion(db)
-  if (stored > SCHEMA_VERSION) return { db, readOnly: true, storedVersion: stored }
-  if (stored !== SCHEMA_VERSION) await db.meta.put({ key: 'schemaVersion', value: SCHEMA_VERSION })
-  return { db, readOnly: false }
+  if (stored > target) return { db, readOnly: true, storedVersion: stored }
+  if (stored !== target) await db.meta.put({ key: 'schemaVersion', value: target })
+  return { db, readOnly: false, ...(backupId ? { backupId } : {}) }
 }
 
 /** The schema version recorded in `meta`, or else Dexie's version of the open database. */
