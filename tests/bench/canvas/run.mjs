@@ -10,12 +10,10 @@ import {
   CHROMIUM_ARGS,
   ROOT,
   TimeoutError,
-  buildPage,
-  machineInfo,
-  serveDir,
   table,
   withTimeout
 } from '../lib/harness.mjs'
+import { startBenchPage } from '../lib/harness.mjs'
 
 export const description =
   'Cytoscape canvas: first paint, zoom/pan frames, fCoSE layout, PNG export, 50k open; app vs plain Cytoscape'
@@ -109,15 +107,7 @@ const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n))
 export async function run(args) {
   const opts = parseArgs(args)
   const started = Date.now()
-  console.log('canvas: building the bench page…')
-  const outDir = await buildPage({
-    root: 'tests/bench/canvas',
-    input: 'bench-page.html',
-    outDir: 'out/bench/canvas'
-  })
-  const server = await serveDir(outDir)
-  const pageUrl = `${server.url}/bench-page.html`
-  const machine = await machineInfo()
+  const { server, pageUrl, machine } = await startBenchPage('canvas')
   console.log(
     `canvas: ${machine.chromium}; ${machine.cpus} cpus; load ${os
       .loadavg()

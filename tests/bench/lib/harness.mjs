@@ -197,3 +197,19 @@ export function table(header, rows) {
     ...cells.slice(1).map(line)
   ].join('\n')
 }
+
+/**
+ * Builds `tests/bench/<name>/bench-page.html`, serves it on 127.0.0.1 and reads the machine info: the
+ * start every benchmark shares.
+ * @param {string} name
+ */
+export async function startBenchPage(name) {
+  console.log(`${name}: building the bench page…`)
+  const outDir = await buildPage({
+    root: `tests/bench/${name}`,
+    input: 'bench-page.html',
+    outDir: `out/bench/${name}`
+  })
+  const server = await serveDir(outDir)
+  return { outDir, server, pageUrl: `${server.url}/bench-page.html`, machine: await machineInfo() }
+}

@@ -8,12 +8,10 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   ROOT,
-  buildPage,
-  machineInfo,
-  serveDir,
   table,
   withTimeout
 } from '../lib/harness.mjs'
+import { startBenchPage } from '../lib/harness.mjs'
 
 export const description =
   'search: index build, query p50/p95, edits, memory and top-5 recall; app vs naive Fuse.js'
@@ -127,15 +125,7 @@ function spread(items, count) {
 export async function run(args) {
   const opts = parseArgs(args)
   const started = Date.now()
-  console.log('search: building the bench page…')
-  const outDir = await buildPage({
-    root: 'tests/bench/search',
-    input: 'bench-page.html',
-    outDir: 'out/bench/search'
-  })
-  const server = await serveDir(outDir)
-  const pageUrl = `${server.url}/bench-page.html`
-  const machine = await machineInfo()
+  const { server, pageUrl, machine } = await startBenchPage('search')
   console.log(
     `search: ${machine.chromium}; ${machine.cpus} cpus; load average ${machine.loadAvg.join(' ')}`
   )

@@ -6,16 +6,14 @@ import { dirname, join } from 'node:path'
 import {
   ROOT,
   TimeoutError,
-  buildPage,
   launchChromium,
-  machineInfo,
   median,
   removeDir,
-  serveDir,
   table,
   tempProfile,
   withTimeout
 } from '../lib/harness.mjs'
+import { startBenchPage } from '../lib/harness.mjs'
 
 export const description =
   'IndexedDB: write + cold read of generated graphs, app pages vs naive bulkPut per table'
@@ -93,16 +91,8 @@ const ratio = (a, b) => (a === null || b === null || b === 0 ? null : Math.round
 export async function run(args) {
   const opts = parseArgs(args)
   const started = Date.now()
-  console.log('storage: building the bench page…')
-  const outDir = await buildPage({
-    root: 'tests/bench/storage',
-    input: 'bench-page.html',
-    outDir: 'out/bench/storage'
-  })
-  const server = await serveDir(outDir)
-  const pageUrl = `${server.url}/bench-page.html`
+  const { server, pageUrl, machine } = await startBenchPage('storage')
   const profileDir = await tempProfile()
-  const machine = await machineInfo()
   console.log(
     `storage: ${machine.chromium}; ${machine.cpus} cpus; node ${machine.node}; ` +
       `load average ${machine.loadAvg.join(' ')}`
