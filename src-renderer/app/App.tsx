@@ -14,7 +14,7 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
-import { ImportDialog, startImport } from '../features/import/ImportDialog'
+import { ImportDialog, ImportReading, startImport } from '../features/import/ImportDialog'
 import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
@@ -367,6 +367,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <InterviewWorkbench />
       <ExportDialog />
       <ImportDialog />
+      <ImportReading />
       <SaveViewDialog />
       <PresentationEditor />
       <PresentationPlayer />

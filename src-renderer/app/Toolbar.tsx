@@ -6,7 +6,8 @@ import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { NODE_KINDS } from '../domain/node-kinds'
 import { newNode } from '../features/editor/editor-actions'
 import { useExportStore } from '../features/export/ExportDialog'
-import { EXPORT_EXTENSIONS, exportGraph } from '../exchange/import-pipeline'
+import { EXPORT_EXTENSIONS, exportGraph, subgraph } from '../exchange/import-pipeline'
+import { useView } from '../features/canvas/view-context'
 import { bridge } from '../platform/bridge'
 import { notifications } from '@mantine/notifications'
 import { ViewsMenu } from '../features/views/views'
@@ -20,9 +21,13 @@ export function Toolbar(): React.JSX.Element {
   const { commands, session, canvas } = useApp()
   const drawMode = useUiStore((s) => s.drawMode)
   const presentationSafe = useUiStore((s) => s.presentationSafe)
+  const { index, view } = useView()
+  const narrowed = view.visibleNodes - countNodes(view.faded, index) < index.nodes.size
   const exportData = async (d: (typeof DATA_EXPORTS)[number]): Promise<void> => {
     const base = `stadmaken-kennisgraaf-${new Date().toISOString().slice(0, 10)}`
-    const data = exportGraph(session.repo.store.toGraphData(), d.format, { baseName: base, ...(d.delimiter ? { delimiter: d.delimiter } : {}) })
+    const all = session.repo.store.toGraphData()
+    const graph = narrowed ? subgraph(all, new Set([...index.nodes.keys()].filter((id) => !view.hidden.has(id) && !view.faded.has(id)))) : all
+    const data = exportGraph(graph, d.format, { baseName: base, ...(d.delimiter ? { delimiter: d.delimiter } : {}) })
     const r = await bridge.files.saveFile({ suggestedName: `${base}${EXPORT_EXTENSIONS[d.format]}`, kind: d.kind, data })
     if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
   }
@@ -112,7 +117,7 @@ export function Toolbar(): React.JSX.Element {
           <Menu.Item onClick={() => useExportStore.getState().open('kg-json')} data-testid="export-kg-json">
             {t('exportDialog.backup')}
           </Menu.Item>
-          <Menu.Label>{t('exportData.data')}</Menu.Label>
+          <Menu.Label>{narrowed ? t('exportData.dataVisible') : t('exportData.data')}</Menu.Label>
           {DATA_EXPORTS.map((d) => (
             <Menu.Item key={d.key} onClick={() => void exportData(d)} data-testid={`export-${d.key}`}>
               {t(`exportData.${d.key}`)}
@@ -186,3 +191,10 @@ const DATA_EXPORTS = [
   { key: 'graphml', format: 'graphml', kind: 'graphml', delimiter: undefined },
   { key: 'cyjs', format: 'cyjs', kind: 'cyjs', delimiter: undefined }
 ] as const
+
+/** Faded nodes (not edges) in a faded set. */
+function countNodes(faded: ReadonlySet<string>, index: { nodes: ReadonlyMap<string, unknown> }): number {
+  let n = 0
+  for (const id of faded) if (index.nodes.has(id)) n++
+  return n
+}

@@ -6,13 +6,43 @@ import { create } from 'zustand'
 import { useApp } from '../../app/AppContext'
 import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
-import { applyMapping, importInto, readImport, type ImportIssue, type ImportPreview } from '../../exchange/import-pipeline'
+import { applyMapping, importInto, type ImportIssue, type ImportPreview } from '../../exchange/import-pipeline'
+import { readImportAsync } from '../../exchange/read-import-async'
 import { bridge } from '../../platform/bridge'
 
-export const useImportStore = create<{ preview: ImportPreview | null; setPreview: (p: ImportPreview | null) => void }>((set) => ({
+interface ImportState {
+  preview: ImportPreview | null
+  setPreview: (p: ImportPreview | null) => void
+  /** A file being read (large files are read in a worker and can be cancelled). */
+  reading: { name: string; cancel: () => void } | null
+  setReading: (r: ImportState['reading']) => void
+}
+
+export const useImportStore = create<ImportState>((set) => ({
   preview: null,
-  setPreview: (preview) => set({ preview })
+  setPreview: (preview) => set({ preview }),
+  reading: null,
+  setReading: (reading) => set({ reading })
 }))
+
+/** Shown while a file is being read, with cancel. */
+export function ImportReading(): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const reading = useImportStore((s) => s.reading)
+  if (!reading) return null
+  return (
+    <Modal opened onClose={reading.cancel} title={t('importDialog.reading', { name: reading.name })} centered withCloseButton={false}>
+      <Stack gap="sm" data-testid="import-reading">
+        <Progress value={100} animated />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={reading.cancel}>
+            {t('importDialog.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
 
 /**
  * Picks a file (main's open dialog in the desktop app, a file input in the browser) and reads it into
@@ -31,7 +61,17 @@ export async function startImport(
     return
   }
   if (!file) return
-  const r = readImport(file.name, file.data, { existing, author })
+  const controller = new AbortController()
+  useImportStore.getState().setReading({ name: file.name, cancel: () => controller.abort() })
+  let r
+  try {
+    r = await readImportAsync(file.name, file.data, { existing, author, signal: controller.signal })
+  } catch (err) {
+    onError(err instanceof Error ? err.message : String(err))
+    return
+  } finally {
+    useImportStore.getState().setReading(null)
+  }
   if (!r.ok) {
     onError(r.issues.slice(0, 3).map(describe).join(' '))
     return
