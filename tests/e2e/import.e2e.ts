@@ -39,18 +39,24 @@ test.describe('import', () => {
 })
 
 test('a large file is read off the main thread and previews its counts', async ({ page }, info) => {
-  const { generateGraph } = await import('../../src-renderer/dev/generate-graph')
-  const { serializeKgJson } = await import('../../src-renderer/exchange/formats/kg-json')
-  const graph = generateGraph({ nodes: 3000, edgesPerNode: 2, seed: 3 })
-  const path = info.outputPath('large.kg.json')
-  const text = serializeKgJson(graph)
-  writeFileSync(path, text)
-  expect(text.length).toBeGreaterThan(2 * 1024 * 1024)
+  const n = 6000
+  const pad = 'Participatie in gebiedsontwikkeling: bewoners, ondernemers en de gemeente aan één tafel. '.repeat(4)
+  const nodes = Array.from({ length: n }, (_, i) => `<node id="n${i}" label="Knoop ${i} ${pad}"/>`).join('\n')
+  const edges = Array.from({ length: n - 1 }, (_, i) => `<edge id="e${i}" source="n${i}" target="n${i + 1}"/>`).join('\n')
+  const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes>
+${nodes}
+</nodes><edges>
+${edges}
+</edges></graph></gexf>`
+  expect(gexf.length).toBeGreaterThan(2 * 1024 * 1024)
+  const path = info.outputPath('large.gexf')
+  writeFileSync(path, gexf)
   const app = new AppPage(page)
   await app.open()
   await pick(page, path)
-  await expect(page.getByTestId('import-counts')).toContainText(`${graph.nodes.length} knopen, ${graph.edges.length} verbindingen`, { timeout: 30_000 })
+  await expect(page.getByTestId('import-counts')).toContainText(`${n} knopen, ${n - 1} verbindingen`, { timeout: 30_000 })
   await page.getByTestId('import-replace').click()
   await page.getByTestId('import-apply').click()
-  await expect(app.status).toHaveText(`${graph.nodes.length} knopen · ${graph.edges.length} verbindingen`, { timeout: 30_000 })
+  await expect(app.status).toHaveText(`${n} knopen · ${n - 1} verbindingen`, { timeout: 30_000 })
 })
