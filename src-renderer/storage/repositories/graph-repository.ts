@@ -525,9 +525,7 @@ export class GraphRepository {
         await this.discardRedo(discard, change.at)
       })
       this.pages.commit(plan)
-      const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
-      for (const w of writes) (patch[w.table] as AnyRecord[]).push(w.record)
-      this.store.apply(patch)
+      this.applyToStore(writes.map((w) => ({ table: w.table, record: w.record })))
       this.undoStack = []
       this.redoStack = []
       this.emitHistory()
@@ -610,6 +608,13 @@ export class GraphRepository {
 
   // ---------- internals ----------
 
+  /** Patches the in-memory store with records a committed transaction wrote. */
+  private applyToStore(written: readonly { table: RecordTable; record: AnyRecord }[]): void {
+    const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
+    for (const w of written) (patch[w.table] as AnyRecord[]).push(w.record)
+    this.store.apply(patch)
+  }
+
   /** Writes one validated new record, refusing an id that is already taken. */
   private async insert<T extends AnyRecord>(table: RecordTable, r: Result<T>, action: string): Promise<Result<T>> {
     if (!r.ok) return r
@@ -657,9 +662,7 @@ export class GraphRepository {
       await this.discardRedo(discard, change.at)
     })
     this.pages.commit(plan)
-    const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
-    for (const w of writes) (patch[w.table] as AnyRecord[]).push(w.after)
-    this.store.apply(patch)
+    this.applyToStore(writes.map((w) => ({ table: w.table, record: w.after })))
     this.redoStack = []
     this.undoStack.push(unitOf(change))
     if (this.undoStack.length > UNDO_DEPTH)
