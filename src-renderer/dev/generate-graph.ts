@@ -1,4 +1,5 @@
 /** A seeded generator of Stadmaken-like graphs, for benchmarks and tests (pure: no clock, no Math.random). */
+import { seededUint32 } from '../domain/random'
 import {
   EDGE_RULES,
   EDGE_KINDS,
@@ -368,22 +369,11 @@ const RELATED_LABELS = ['spreekt in', 'zelfde buurt', 'vergelijkbaar dilemma'] a
 
 // Deterministic randomness
 
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough for test data, fully determined by its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) >>> 0
-  }
-}
 
 class Rng {
   private readonly next: () => number
   constructor(seed: number) {
-    this.next = mulberry32(seed)
+    this.next = seededUint32(seed)
   }
   uint32(): number {
     return this.next()

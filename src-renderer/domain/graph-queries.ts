@@ -18,6 +18,7 @@ import louvain from 'graphology-communities-louvain'
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness'
 import { EDGE_KINDS, EDGE_RULES, type EdgeKind, type GraphEdge } from './edge-kinds'
 import type { ActorType } from './facets'
+import { seededRandom } from './random'
 import type { EdgeId, NodeId } from './ids'
 import type { GraphNode, NodeKind } from './node-kinds'
 
@@ -595,17 +596,8 @@ export function tensionsSubgraph(index: GraphIndex): Subgraph {
 // Clusters and centrality
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG, so community detection gives the same answer every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+
+export { seededRandom }
 
 /** Seed of the Louvain PRNG. Any fixed value works; changing it may renumber clusters. */
 export const CLUSTER_SEED = 0x5eed

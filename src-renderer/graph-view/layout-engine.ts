@@ -5,6 +5,7 @@
  * refinement iterations), which lets the caller post progress or check for cancellation, and it
  * returns the positions as a Float64Array `[x0, y0, x1, y1, …]` in input node order.
  */
+import { seededRandom } from '../domain/random'
 import cytoscape, {
   type Core,
   type ElementDefinition,
@@ -197,17 +198,6 @@ export function computeLayout(
   }
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * A Barnes–Hut quadtree over typed arrays, rebuilt every iteration. Cell 0 is the root. A cell is
@@ -361,7 +351,7 @@ export function* refineSteps(
   if (n < 2) return
   const k = options.idealEdgeLength
   const k2 = k * k
-  const rand = mulberry32(0x9e3779b9 ^ n)
+  const rand = seededRandom(0x9e3779b9 ^ n)
 
   // Scale to the ideal edge length, about the centre of mass; then jitter so no two nodes coincide.
   let cx = 0

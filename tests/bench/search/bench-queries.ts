@@ -3,6 +3,7 @@
  * (titles, tags, descriptions) with seeded typos and diacritics, 3–10 characters each. The search
  * benchmark writes the result once to tests/fixtures/search/bench-queries.json and reuses that file.
  */
+import { seededRandom } from '@renderer/domain/random'
 import type { GraphNode } from '@renderer/domain/node-kinds'
 
 /** How a query was derived from its source word. */
@@ -33,17 +34,6 @@ export interface BenchQueryFile {
   queries: BenchQuery[]
 }
 
-/** mulberry32, as in the graph generator: tiny, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 const ACCENTED: Readonly<Record<string, string>> = { e: 'ë', i: 'ï', o: 'ó', a: 'á', u: 'ü' }
@@ -79,7 +69,7 @@ export function makeBenchQueries(
   const vocab = [...words].sort()
   const pairList = [...pairs].sort()
   const diacritic = vocab.filter((w) => stripDiacritics(w) !== w)
-  const rnd = prng(seed)
+  const rnd = seededRandom(seed)
   const int = (n: number): number => Math.floor(rnd() * n)
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T
   /** A word cut to at most 10 characters (a prefix, as typed), at least 3. */
