@@ -22,14 +22,29 @@ export function Toolbar(): React.JSX.Element {
   const drawMode = useUiStore((s) => s.drawMode)
   const presentationSafe = useUiStore((s) => s.presentationSafe)
   const { index, view } = useView()
-  const narrowed = view.visibleNodes - countNodes(view.faded, index) < index.nodes.size
+  const narrowed = view.shownNodes < index.nodes.size
   const exportData = async (d: (typeof DATA_EXPORTS)[number]): Promise<void> => {
     const base = `stadmaken-kennisgraaf-${new Date().toISOString().slice(0, 10)}`
     const all = session.repo.store.toGraphData()
-    const graph = narrowed ? subgraph(all, new Set([...index.nodes.keys()].filter((id) => !view.hidden.has(id) && !view.faded.has(id)))) : all
-    const data = exportGraph(graph, d.format, { baseName: base, ...(d.delimiter ? { delimiter: d.delimiter } : {}) })
-    const r = await bridge.files.saveFile({ suggestedName: `${base}${EXPORT_EXTENSIONS[d.format]}`, kind: d.kind, data })
-    if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
+    const graph = narrowed
+      ? subgraph(
+          all,
+          new Set(
+            [...index.nodes.keys()].filter((id) => !view.hidden.has(id) && !view.faded.has(id))
+          )
+        )
+      : all
+    const data = exportGraph(graph, d.format, {
+      baseName: base,
+      ...(d.delimiter ? { delimiter: d.delimiter } : {})
+    })
+    const r = await bridge.files.saveFile({
+      suggestedName: `${base}${EXPORT_EXTENSIONS[d.format]}`,
+      kind: d.kind,
+      data
+    })
+    if (r.saved)
+      notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
   }
   const history = useSyncExternalStore(
     (cb) => session.repo.onHistoryChange(cb),
@@ -109,17 +124,28 @@ export function Toolbar(): React.JSX.Element {
         </Menu.Target>
         <Menu.Dropdown>
           {(['png', 'svg', 'pdf'] as const).map((f) => (
-            <Menu.Item key={f} onClick={() => useExportStore.getState().open(f)} data-testid={`export-${f}`}>
+            <Menu.Item
+              key={f}
+              onClick={() => useExportStore.getState().open(f)}
+              data-testid={`export-${f}`}
+            >
               {f.toUpperCase()}
             </Menu.Item>
           ))}
           <Menu.Divider />
-          <Menu.Item onClick={() => useExportStore.getState().open('kg-json')} data-testid="export-kg-json">
+          <Menu.Item
+            onClick={() => useExportStore.getState().open('kg-json')}
+            data-testid="export-kg-json"
+          >
             {t('exportDialog.backup')}
           </Menu.Item>
           <Menu.Label>{narrowed ? t('exportData.dataVisible') : t('exportData.data')}</Menu.Label>
           {DATA_EXPORTS.map((d) => (
-            <Menu.Item key={d.key} onClick={() => void exportData(d)} data-testid={`export-${d.key}`}>
+            <Menu.Item
+              key={d.key}
+              onClick={() => void exportData(d)}
+              data-testid={`export-${d.key}`}
+            >
               {t(`exportData.${d.key}`)}
             </Menu.Item>
           ))}
@@ -128,12 +154,24 @@ export function Toolbar(): React.JSX.Element {
       <ViewsMenu />
       <Group gap={4} ml="auto" wrap="nowrap">
         <Tooltip label={`${t('history.undo')} (Ctrl+Z)`}>
-          <ActionIcon variant="default" onClick={run('history.undo')} disabled={!history.canUndo || session.readOnly} aria-label={t('history.undo')} data-testid="undo">
+          <ActionIcon
+            variant="default"
+            onClick={run('history.undo')}
+            disabled={!history.canUndo || session.readOnly}
+            aria-label={t('history.undo')}
+            data-testid="undo"
+          >
             ↶
           </ActionIcon>
         </Tooltip>
         <Tooltip label={`${t('history.redo')} (Ctrl+Shift+Z)`}>
-          <ActionIcon variant="default" onClick={run('history.redo')} disabled={!history.canRedo || session.readOnly} aria-label={t('history.redo')} data-testid="redo">
+          <ActionIcon
+            variant="default"
+            onClick={run('history.redo')}
+            disabled={!history.canRedo || session.readOnly}
+            aria-label={t('history.redo')}
+            data-testid="redo"
+          >
             ↷
           </ActionIcon>
         </Tooltip>
@@ -148,12 +186,20 @@ export function Toolbar(): React.JSX.Element {
           />
         </Tooltip>
         <Tooltip label={t('toolbar.zoomOut')}>
-          <ActionIcon variant="default" onClick={run('view.zoom-out')} aria-label={t('toolbar.zoomOut')}>
+          <ActionIcon
+            variant="default"
+            onClick={run('view.zoom-out')}
+            aria-label={t('toolbar.zoomOut')}
+          >
             −
           </ActionIcon>
         </Tooltip>
         <Tooltip label={t('toolbar.zoomIn')}>
-          <ActionIcon variant="default" onClick={run('view.zoom-in')} aria-label={t('toolbar.zoomIn')}>
+          <ActionIcon
+            variant="default"
+            onClick={run('view.zoom-in')}
+            aria-label={t('toolbar.zoomIn')}
+          >
             +
           </ActionIcon>
         </Tooltip>
@@ -163,7 +209,12 @@ export function Toolbar(): React.JSX.Element {
           </ActionIcon>
         </Tooltip>
         <Tooltip label={t('toolbar.settings')}>
-          <ActionIcon variant="default" onClick={run('settings.open')} aria-label={t('toolbar.settings')} data-testid="open-settings">
+          <ActionIcon
+            variant="default"
+            onClick={run('settings.open')}
+            aria-label={t('toolbar.settings')}
+            data-testid="open-settings"
+          >
             ⚙
           </ActionIcon>
         </Tooltip>
@@ -175,7 +226,10 @@ export function Toolbar(): React.JSX.Element {
 const historyCache = new WeakMap<object, { canUndo: boolean; canRedo: boolean }>()
 
 /** A stable snapshot of whether undo and redo are possible, for useSyncExternalStore. */
-function historyKey(repo: { canUndo(): boolean; canRedo(): boolean }): { canUndo: boolean; canRedo: boolean } {
+function historyKey(repo: { canUndo(): boolean; canRedo(): boolean }): {
+  canUndo: boolean
+  canRedo: boolean
+} {
   const next = { canUndo: repo.canUndo(), canRedo: repo.canRedo() }
   const prev = historyCache.get(repo)
   if (prev && prev.canUndo === next.canUndo && prev.canRedo === next.canRedo) return prev
@@ -191,10 +245,3 @@ const DATA_EXPORTS = [
   { key: 'graphml', format: 'graphml', kind: 'graphml', delimiter: undefined },
   { key: 'cyjs', format: 'cyjs', kind: 'cyjs', delimiter: undefined }
 ] as const
-
-/** Faded nodes (not edges) in a faded set. */
-function countNodes(faded: ReadonlySet<string>, index: { nodes: ReadonlyMap<string, unknown> }): number {
-  let n = 0
-  for (const id of faded) if (index.nodes.has(id)) n++
-  return n
-}

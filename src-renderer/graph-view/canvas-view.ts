@@ -47,6 +47,8 @@ export interface CanvasView {
   paths: GraphPath[]
   visibleNodes: number
   visibleEdges: number
+  /** Nodes neither hidden nor faded: what the status line and "only what is visible" count. */
+  shownNodes: number
 }
 
 /** Betweenness is O(n·m); above this many lens nodes the lens falls back to degree. */
@@ -108,11 +110,19 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
       else vis.faded.add(id)
     }
     for (const e of index.edges.values()) {
-      if (!vis.hidden.has(e.id) && !(input.searchMatches.has(e.source) && input.searchMatches.has(e.target))) vis.faded.add(e.id)
+      if (
+        !vis.hidden.has(e.id) &&
+        !(input.searchMatches.has(e.source) && input.searchMatches.has(e.target))
+      )
+        vis.faded.add(e.id)
     }
   }
   let paths: GraphPath[] = []
-  if (input.path && index.nodes.has(input.path.fromId as NodeId) && index.nodes.has(input.path.toId as NodeId)) {
+  if (
+    input.path &&
+    index.nodes.has(input.path.fromId as NodeId) &&
+    index.nodes.has(input.path.toId as NodeId)
+  ) {
     paths = shortestPaths(index, input.path.fromId as NodeId, input.path.toId as NodeId, { max: 3 })
     const shown = paths[input.path.index] ?? paths[0]
     if (shown) {
@@ -122,8 +132,10 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
         vis.faded.delete(id)
       }
       // Everything off the path steps back, so the chain reads on its own.
-      for (const id of index.nodes.keys()) if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
-      for (const id of index.edges.keys()) if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
+      for (const id of index.nodes.keys())
+        if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
+      for (const id of index.edges.keys())
+        if (!highlighted.has(id) && !vis.hidden.has(id)) vis.faded.add(id)
     }
   }
 
@@ -133,7 +145,10 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
   if (input.lens === 'lessonMap' && lensIds) {
     const shownNodes = lensIds.nodeIds.filter((id) => !vis.hidden.has(id))
     const shownEdges = lensIds.edgeIds.filter((id) => !vis.hidden.has(id))
-    const measure = input.centrality === 'betweenness' && shownNodes.length > BETWEENNESS_LIMIT ? 'degree' : input.centrality
+    const measure =
+      input.centrality === 'betweenness' && shownNodes.length > BETWEENNESS_LIMIT
+        ? 'degree'
+        : input.centrality
     const c = centrality(index, shownNodes, shownEdges, measure)
     sizes = new Map([...c].map(([id, v]) => [id, Math.round(24 + 56 * v)]))
     clusterOf = clusters(index, shownNodes, shownEdges)
@@ -154,13 +169,20 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
     contested: input.contested ?? new Set<string>(),
     paths,
     visibleNodes: countVisible(index.nodes.keys(), vis.hidden),
-    visibleEdges: countVisible(index.edges.keys(), vis.hidden)
+    visibleEdges: countVisible(index.edges.keys(), vis.hidden),
+    shownNodes: countShown(index.nodes.keys(), vis.hidden, vis.faded)
   }
 }
 
 function countVisible(ids: Iterable<string>, hidden: Set<string>): number {
   let n = 0
   for (const id of ids) if (!hidden.has(id)) n++
+  return n
+}
+
+function countShown(ids: Iterable<string>, hidden: Set<string>, faded: Set<string>): number {
+  let n = 0
+  for (const id of ids) if (!hidden.has(id) && !faded.has(id)) n++
   return n
 }
 
@@ -184,7 +206,9 @@ export function clusterPositions(clusterOf: ReadonlyMap<string, number>): Map<st
   const ordered = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, ids]) => ids.sort())
   const out = new Map<string, Position>()
   const perRow = Math.max(1, Math.ceil(Math.sqrt(ordered.length)))
-  const radii = ordered.map((ids) => (ids.length === 1 ? 0 : Math.max(70, (ids.length * 70) / (2 * Math.PI))))
+  const radii = ordered.map((ids) =>
+    ids.length === 1 ? 0 : Math.max(70, (ids.length * 70) / (2 * Math.PI))
+  )
   const cell = Math.max(...radii, 60) * 2 + 140
   ordered.forEach((ids, i) => {
     const cx = (i % perRow) * cell

@@ -25,7 +25,7 @@ export function ActiveViewBar(): React.JSX.Element {
   const searchMatches = useUiStore((s) => s.searchMatches)
   const setSearchMatches = useUiStore((s) => s.setSearchMatches)
   const setDisplay = useUiStore((s) => s.setDisplay)
-  const focusTitle = focus ? index.nodes.get(focus.seedIds[0] as NodeId)?.title ?? '' : ''
+  const focusTitle = focus ? (index.nodes.get(focus.seedIds[0] as NodeId)?.title ?? '') : ''
   const clusters = view.clusterOf ? new Set(view.clusterOf.values()).size : 0
   return (
     <Group className="kg-viewbar" gap="xs" wrap="wrap" data-testid="view-bar">
@@ -60,54 +60,53 @@ export function ActiveViewBar(): React.JSX.Element {
         </>
       )}
       {isFilterActive(filter) && (
-        <Badge
+        <ClearableChip
           color="red"
-          variant="filled"
-          rightSection={
-            <button type="button" className="kg-chip-x" onClick={clearFilter} aria-label={t('filter.clear')} data-testid="filter-clear">
-              ×
-            </button>
-          }
-          data-testid="filter-active"
+          onClear={clearFilter}
+          clearLabel={t('filter.clear')}
+          clearTestId="filter-clear"
+          testId="filter-active"
         >
           {t('filter.active', { n: activeFilterCount(filter) })}
-        </Badge>
+        </ClearableChip>
       )}
       {searchMatches && (
-        <Badge
+        <ClearableChip
           color="yellow"
-          variant="filled"
-          c="dark"
-          rightSection={
-            <button type="button" className="kg-chip-x" onClick={() => setSearchMatches(null)} aria-label={t('search.clearShowAll')} data-testid="search-clear">
-              ×
-            </button>
-          }
-          data-testid="search-active"
+          dark
+          onClear={() => setSearchMatches(null)}
+          clearLabel={t('search.clearShowAll')}
+          clearTestId="search-clear"
+          testId="search-active"
         >
           {t('search.matches', { n: searchMatches.ids.length })}: {searchMatches.query}
-        </Badge>
+        </ClearableChip>
       )}
       {focus && (
-        <Badge
+        <ClearableChip
           color="dark"
-          variant="filled"
-          rightSection={
-            <button type="button" className="kg-chip-x" onClick={() => setFocus(null)} aria-label={t('focusBar.clear')} data-testid="focus-clear">
-              ×
-            </button>
-          }
-          data-testid="focus-active"
+          onClear={() => setFocus(null)}
+          clearLabel={t('focusBar.clear')}
+          clearTestId="focus-clear"
+          testId="focus-active"
         >
           {t('focusBar.label', { title: focusTitle.slice(0, 40), depth: focus.depth })}
-        </Badge>
+        </ClearableChip>
       )}
       <Text size="xs" c="dimmed" data-testid="visible-count">
-        {t('filter.visible', { nodes: view.visibleNodes - view.faded.size + countFadedEdges(view.faded, index), total: index.nodes.size })}
+        {t('filter.visible', { nodes: view.shownNodes, total: index.nodes.size })}
       </Text>
       {index.nodes.size > OVERVIEW_NODES && view.visibleNodes > OVERVIEW_CAP && (
-        <Badge color="yellow" variant="light" data-testid="overview-note" style={{ textTransform: 'none' }}>
-          {t('filter.overview', { cap: OVERVIEW_CAP.toLocaleString(), total: index.nodes.size.toLocaleString() })}
+        <Badge
+          color="yellow"
+          variant="light"
+          data-testid="overview-note"
+          style={{ textTransform: 'none' }}
+        >
+          {t('filter.overview', {
+            cap: OVERVIEW_CAP.toLocaleString(),
+            total: index.nodes.size.toLocaleString()
+          })}
         </Badge>
       )}
       <SegmentedControl
@@ -138,9 +137,43 @@ export function ActiveViewBar(): React.JSX.Element {
   )
 }
 
-/** Faded edges are in the same set as faded nodes; count only the nodes. */
-function countFadedEdges(faded: ReadonlySet<string>, index: { edges: ReadonlyMap<string, unknown> }): number {
-  let n = 0
-  for (const id of faded) if (index.edges.has(id)) n++
-  return n
+/** A filled badge for an active constraint, with a × that clears it. */
+function ClearableChip({
+  color,
+  dark = false,
+  onClear,
+  clearLabel,
+  clearTestId,
+  testId,
+  children
+}: {
+  color: string
+  dark?: boolean
+  onClear: () => void
+  clearLabel: string
+  clearTestId: string
+  testId: string
+  children: React.ReactNode
+}): React.JSX.Element {
+  return (
+    <Badge
+      color={color}
+      variant="filled"
+      {...(dark ? { c: 'dark' } : {})}
+      rightSection={
+        <button
+          type="button"
+          className="kg-chip-x"
+          onClick={onClear}
+          aria-label={clearLabel}
+          data-testid={clearTestId}
+        >
+          ×
+        </button>
+      }
+      data-testid={testId}
+    >
+      {children}
+    </Badge>
+  )
 }
