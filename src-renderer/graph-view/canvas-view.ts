@@ -17,6 +17,11 @@ import { computeVisibility, type GraphFilter, type Scope } from './view-filter'
 
 /** The parts of UI state that decide what the canvas shows. */
 export interface CanvasViewInput {
+  /**
+   * Lessons resting on one voice, when the caller has them already ({@link singleVoiceLessons}
+   * depends only on the graph, not on filter or focus, so it need not be recomputed per view).
+   */
+  singleVoice?: ReadonlySet<string>
   /** Search "show all": these nodes are highlighted, everything else fades (combines with the filter). */
   searchMatches?: ReadonlySet<string> | null
   /** Ids of nodes and edges whose annotations disagree (from domain/annotations contestedTargets). */
@@ -41,7 +46,7 @@ export interface CanvasView {
   /** Positions that replace the saved ones while a lens is on (never saved). */
   tempPositions: Map<string, Position> | null
   /** Lessons that rest on one voice (at most one distinct actor). */
-  singleVoice: Set<string>
+  singleVoice: ReadonlySet<string>
   /** Nodes and edges where experts disagree. */
   contested: ReadonlySet<string>
   paths: GraphPath[]
@@ -155,8 +160,7 @@ export function computeCanvasView(index: GraphIndex, input: CanvasViewInput): Ca
     tempPositions = clusterPositions(clusterOf)
   }
 
-  const singleVoice = new Set<string>()
-  for (const [id, v] of voiceCounts(index)) if (v.singleVoice) singleVoice.add(id)
+  const singleVoice = input.singleVoice ?? singleVoiceLessons(index)
 
   return {
     hidden: vis.hidden,
@@ -178,6 +182,13 @@ function countVisible(ids: Iterable<string>, hidden: Set<string>): number {
   let n = 0
   for (const id of ids) if (!hidden.has(id)) n++
   return n
+}
+
+/** Lessons that rest on at most one distinct actor. Depends only on the graph. */
+export function singleVoiceLessons(index: GraphIndex): Set<string> {
+  const out = new Set<string>()
+  for (const [id, v] of voiceCounts(index)) if (v.singleVoice) out.add(id)
+  return out
 }
 
 function countShown(ids: Iterable<string>, hidden: Set<string>, faded: Set<string>): number {

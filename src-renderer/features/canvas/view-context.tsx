@@ -3,7 +3,11 @@ import { useShallow } from 'zustand/react/shallow'
 import { useApp } from '../../app/AppContext'
 import { contestedTargets } from '../../domain/annotations'
 import { buildGraphIndex, type GraphIndex } from '../../domain/graph-queries'
-import { computeCanvasView, type CanvasView } from '../../graph-view/canvas-view'
+import {
+  computeCanvasView,
+  singleVoiceLessons,
+  type CanvasView
+} from '../../graph-view/canvas-view'
 import { useUiStore } from '../../state/ui-store'
 import { useGraphVersion } from '../hooks/useGraph'
 
@@ -29,18 +33,28 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
     [store, version]
   )
   const input = useUiStore(
-    useShallow((s) => ({ filter: s.filter, focus: s.focus, lens: s.lens, centrality: s.centrality, path: s.path }))
+    useShallow((s) => ({
+      filter: s.filter,
+      focus: s.focus,
+      lens: s.lens,
+      centrality: s.centrality,
+      path: s.path
+    }))
   )
   const contested = useMemo(
     () => contestedTargets(store.liveAnnotations()),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, version]
   )
+  const singleVoice = useMemo(() => singleVoiceLessons(index), [index])
   const searchMatches = useUiStore((s) => s.searchMatches)
-  const matchSet = useMemo(() => (searchMatches ? new Set(searchMatches.ids) : null), [searchMatches])
+  const matchSet = useMemo(
+    () => (searchMatches ? new Set(searchMatches.ids) : null),
+    [searchMatches]
+  )
   const view = useMemo(
-    () => computeCanvasView(index, { ...input, contested, searchMatches: matchSet }),
-    [index, input, contested, matchSet]
+    () => computeCanvasView(index, { ...input, contested, singleVoice, searchMatches: matchSet }),
+    [index, input, contested, singleVoice, matchSet]
   )
   const canvasReady = useUiStore((s) => s.canvasReady)
   useEffect(() => {
