@@ -1,8 +1,7 @@
 /** The desktop shell end to end: the built app starts in a fresh profile and shows the demo graph. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import {
   _electron as electron,
   expect,
@@ -10,32 +9,17 @@ import {
   type ElectronApplication,
   type Page
 } from '@playwright/test'
+import { findElectronBinary } from '../../scripts/lib/electron-binary.mjs'
 
 /**
- * True when the Electron binary is installed. This reads the `electron` package's `path.txt` and
- * checks the file it names, instead of `require('electron')`: that require tries to DOWNLOAD the
- * binary when it is missing, which must never happen on machines without network access.
+ * The Electron binary, found the way `npm start` finds it (never by `require('electron')`, which
+ * starts a download when the binary is missing).
  */
-function electronBinaryAvailable(): boolean {
-  try {
-    const requireFromRoot = createRequire(join(process.cwd(), 'package.json'))
-    const packageDir = dirname(requireFromRoot.resolve('electron/package.json'))
-    const pathFile = join(packageDir, 'path.txt')
-    const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : ''
-    // Same lookup as the package's index.js, minus its download fallback.
-    const overrideDir = process.env['ELECTRON_OVERRIDE_DIST_PATH']
-    if (overrideDir !== undefined && overrideDir !== '') {
-      return existsSync(join(overrideDir, executable === '' ? 'electron' : executable))
-    }
-    return executable !== '' && existsSync(join(packageDir, 'dist', executable))
-  } catch {
-    return false
-  }
-}
+const binary = findElectronBinary(process.cwd())
 
 test.skip(
-  !electronBinaryAvailable(),
-  'Electron binary not available on this machine (cannot be downloaded here)'
+  !binary.found,
+  `Electron binary not available on this machine (${binary.found ? '' : binary.reason}); run npm run electron:install`
 )
 
 let app: ElectronApplication
@@ -47,6 +31,7 @@ test.beforeEach(async () => {
   // Chromium refuses to start its sandbox as root (e.g. in CI containers); test runs only.
   const runningAsRoot = process.getuid?.() === 0
   app = await electron.launch({
+    executablePath: binary.found ? binary.path : undefined,
     args: [...(runningAsRoot ? ['--no-sandbox'] : []), 'out/main/index.js'],
     env: { ...process.env, KG_USER_DATA_DIR: userDataDir }
   })
