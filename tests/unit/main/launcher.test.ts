@@ -3,7 +3,7 @@
  * records its arguments) takes the binary's place through ELECTRON_OVERRIDE_DIST_PATH, Electron's own
  * switch for a binary kept elsewhere.
  */
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,7 +13,11 @@ import { atLeastVersion, ELECTRON_TOOLING_NODE } from '../../../scripts/lib/elec
 const root = resolve(__dirname, '../../..')
 let dir: string
 
-function run(script: string, args: string[], env: Record<string, string>) {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string>
+): SpawnSyncReturns<string> {
   const clean = { ...process.env }
   delete clean['ELECTRON_OVERRIDE_DIST_PATH']
   delete clean['ELECTRON_SKIP_BINARY_DOWNLOAD']
