@@ -34,7 +34,11 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts'] }
+        test: {
+          name: 'main',
+          environment: 'node',
+          include: ['tests/unit/{main,build}/**/*.test.ts']
+        }
       }
     ]
   }
