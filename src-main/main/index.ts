@@ -1,8 +1,13 @@
 /** Main-process entry: app lifecycle only. Windows, menus, IPC and services live in their modules. */
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, protocol } from 'electron'
+import { PUSH_CHANNELS } from '../shared/ipc-contract'
 import { registerHandlers } from './ipc/register-handlers'
-import { installAppMenu } from './menus/app-menu'
+import { installAppMenu, sendPush } from './menus/app-menu'
+import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './services/app-protocol'
+import { installMainCrashHandlers } from './services/crash-report'
+import { OpenedFileQueue, openedFilePaths } from './services/opened-files'
 import {
   appLocation,
   APP_TITLE,
@@ -13,6 +18,15 @@ import {
 
 const APP_USER_MODEL_ID = 'nl.amsterdam.stadmaken.kennisgraaf'
 
+// Errors main does not handle go to a log file in the user-data folder and a dialog.
+installMainCrashHandlers({
+  logDir: app.getPath('logs'),
+  mkdir: (path) => mkdir(path, { recursive: true }),
+  appendFile: (path, text) => appendFile(path, text),
+  on: (event, listener) => process.on(event, listener),
+  showErrorBox: (title, content) => dialog.showErrorBox(title, content)
+})
+
 // Tests (and power users) get a fresh profile per run: this must happen before `ready` and before
 // the single-instance lock, which is keyed on the userData directory.
 const userDataDir = process.env['KG_USER_DATA_DIR']
@@ -22,6 +36,16 @@ if (userDataDir !== undefined && userDataDir !== '') {
 
 // Every renderer runs in the Chromium sandbox, whatever its webPreferences say.
 app.enableSandbox()
+// The built app is served on app://kennisgraaf/ (registered before ready, as Electron requires).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+/** Files opened with the app wait here until the renderer takes them (bytes only, never paths). */
+const openedFiles = new OpenedFileQueue(
+  { stat: (path) => stat(path), readFile: (path) => readFile(path) },
+  () => {
+    if (app.isReady()) sendPush(getAppWindows()[0]?.webContents, PUSH_CHANNELS.openedFile)
+  }
+)
 
 function focusMainWindow(): void {
   const win = getAppWindows()[0]
@@ -35,9 +59,20 @@ function focusMainWindow(): void {
 }
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets this start's argv through 'second-instance'.
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  openedFiles.add(openedFilePaths(process.argv, process.cwd()))
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openedFiles.add(openedFilePaths(argv, workingDirectory))
+    if (app.isReady()) focusMainWindow()
+  })
+
+  // macOS hands opened documents over as events, also before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openedFiles.add([path])
     if (app.isReady()) focusMainWindow()
   })
 
@@ -47,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
-    registerHandlers({ location: appLocation(), isAppWebContents })
+    const location = appLocation()
+    handleAppProtocol(protocol, location.rendererDir, (path) => readFile(path))
+    registerHandlers({ location, isAppWebContents, openedFiles })
     installAppMenu(
       { isDev: !app.isPackaged, platform: process.platform, appName: APP_TITLE },
       getAppWindows

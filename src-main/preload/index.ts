@@ -23,7 +23,15 @@ function invoke<K extends InvokeChannel>(
 const api = {
   files: {
     saveFile: (req) => invoke(INVOKE_CHANNELS.saveFile, req),
-    openFile: (req) => invoke(INVOKE_CHANNELS.openFile, req)
+    openFile: (req) => invoke(INVOKE_CHANNELS.openFile, req),
+    takeOpenedFile: () => invoke(INVOKE_CHANNELS.takeOpenedFile),
+    onFileOpened: (cb) => {
+      const listener = (): void => cb()
+      ipcRenderer.on(PUSH_CHANNELS.openedFile, listener)
+      return () => {
+        ipcRenderer.removeListener(PUSH_CHANNELS.openedFile, listener)
+      }
+    }
   },
   app: {
     info: () => invoke(INVOKE_CHANNELS.appInfo)

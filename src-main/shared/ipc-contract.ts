@@ -21,13 +21,16 @@ export type FileKind = keyof typeof FILE_KINDS
 
 /** Largest file main will read for an import (bytes). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+/** Largest payload main will write for a save or export (bytes). */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024
 
 export interface SaveFileRequest {
   suggestedName: string
   kind: FileKind
   data: string | Uint8Array
 }
-export type SaveFileResult = { saved: true; name: string } | { saved: false; reason: 'cancelled' | 'error'; message?: string }
+export type SaveFileResult =
+  { saved: true; name: string } | { saved: false; reason: 'cancelled' | 'error'; message?: string }
 
 export interface OpenFileRequest {
   kinds: FileKind[]
@@ -37,6 +40,13 @@ export interface OpenFileResult {
   name: string
   data: Uint8Array
 }
+
+/**
+ * A file the user opened with the app (double-click, "Open with", a second start with a file
+ * argument): its name and bytes, read by main, or why it could not be read.
+ */
+export type OpenedFile =
+  { ok: true; file: OpenFileResult } | { ok: false; name: string; message: string }
 
 export interface AppInfo {
   version: string
@@ -49,21 +59,27 @@ export interface AppInfo {
 export const INVOKE_CHANNELS = {
   saveFile: 'files:save-file',
   openFile: 'files:open-file',
+  takeOpenedFile: 'files:take-opened-file',
   appInfo: 'app:get-info'
 } as const
 
 /** Channels main pushes to the renderer. */
 export const PUSH_CHANNELS = {
-  menuCommand: 'menu:command'
+  menuCommand: 'menu:command',
+  /** A file was opened with the app; the renderer fetches it with `files:take-opened-file`. */
+  openedFile: 'files:opened-file'
 } as const
 
 export interface InvokeMap {
   'files:save-file': (req: SaveFileRequest) => SaveFileResult
   'files:open-file': (req: OpenFileRequest) => OpenFileResult | null
+  /** The oldest file opened with the app that the renderer has not taken yet, or null. */
+  'files:take-opened-file': () => OpenedFile | null
   'app:get-info': () => AppInfo
 }
 export interface PushMap {
   'menu:command': [cmd: MenuCommand]
+  'files:opened-file': []
 }
 export type InvokeChannel = keyof InvokeMap
 
@@ -72,6 +88,10 @@ export interface BridgeApi {
   files: {
     saveFile(req: SaveFileRequest): Promise<SaveFileResult>
     openFile(req: OpenFileRequest): Promise<OpenFileResult | null>
+    /** Takes the oldest file opened with the app (see {@link OpenedFile}), or null. */
+    takeOpenedFile(): Promise<OpenedFile | null>
+    /** Called when a file is opened with the app while it runs; returns the unsubscribe function. */
+    onFileOpened(cb: () => void): () => void
   }
   app: {
     info(): Promise<AppInfo>

@@ -14,7 +14,7 @@ import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
 import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
-import { ImportDialog, ImportReading, startImport } from '../features/import/ImportDialog'
+import { ImportDialog, ImportReading, previewImport, startImport } from '../features/import/ImportDialog'
 import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
@@ -301,6 +301,30 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   }, [repo, confirm, t])
 
   useEffect(() => bridge.menu.onCommand((cmd) => void commands.run(cmd)), [commands])
+  // Files opened with the app (double-click on a .kg.json, a second start): main reads them, the
+  // renderer takes them one at a time into the import preview once it is ready.
+  useEffect(() => {
+    let cancelled = false
+    const takeAll = async (): Promise<void> => {
+      for (;;) {
+        const opened = await bridge.files.takeOpenedFile()
+        if (cancelled || opened === null) return
+        const fail = (message: string): void => {
+          notifications.show({ color: 'red', title: t('importDialog.failed', { message: '' }), message })
+        }
+        if (!opened.ok) fail(opened.message)
+        else if (session.readOnly) fail(t('importDialog.readOnly'))
+        else await previewImport(opened.file, (id) => repo.store.node(id), session.settings.author, fail)
+      }
+    }
+    void takeAll()
+    const unsubscribe = bridge.files.onFileOpened(() => void takeAll())
+    return () => {
+      cancelled = true
+      unsubscribe()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repo])
   useHotkeys(
     commands
       .list()

@@ -70,7 +70,10 @@ export function createWebBridge(doc: Document = document): BridgeApi {
           doc.body.appendChild(input)
           input.click()
         })
-      }
+      },
+      // A browser cannot be asked to open a file with the app: there is never one waiting.
+      takeOpenedFile: async () => null,
+      onFileOpened: () => () => undefined
     },
     app: {
       info: async () => ({ version: pkg.version, platform: navigator.platform, shell: 'web' as const })

@@ -69,7 +69,7 @@ test('exposes only window.api to the page, without Node', async () => {
   })
   expect(exposed).toEqual({
     api: ['app', 'files', 'menu'],
-    files: ['openFile', 'saveFile'],
+    files: ['onFileOpened', 'openFile', 'saveFile', 'takeOpenedFile'],
     hasRequire: 'undefined',
     hasProcess: 'undefined'
   })

@@ -8,6 +8,7 @@ import {
   type InvokeMap
 } from '../../shared/ipc-contract'
 import { openFile, saveFile, type OpenFileDeps, type SaveFileDeps } from '../services/file-service'
+import type { OpenedFileQueue } from '../services/opened-files'
 import {
   isTrustedSender,
   REFUSED_SENDER_MESSAGE,
@@ -31,6 +32,8 @@ export type Handle = <K extends InvokeChannel>(channel: K, fn: InvokeHandler<K>)
 export interface HandlerContext {
   location: AppLocation
   isAppWebContents: (sender: unknown) => boolean
+  /** Files opened with the app, waiting for the renderer. */
+  openedFiles: Pick<OpenedFileQueue, 'take'>
 }
 
 /**
@@ -90,5 +93,6 @@ export function registerHandlers(context: HandlerContext): void {
   const handle = createHandle(context)
   handle(INVOKE_CHANNELS.saveFile, (event, req) => saveFile(req, saveDeps(ownerWindow(event))))
   handle(INVOKE_CHANNELS.openFile, (event, req) => openFile(req, openDeps(ownerWindow(event))))
+  handle(INVOKE_CHANNELS.takeOpenedFile, () => context.openedFiles.take())
   handle(INVOKE_CHANNELS.appInfo, () => appInfo())
 }

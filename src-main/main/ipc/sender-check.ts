@@ -1,10 +1,9 @@
 /** Pure checks on who is talking to main: structural types only, so Vitest runs them without Electron. */
-import { isAbsolute, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { APP_HOST, APP_SCHEME } from '../services/app-protocol'
 
 /**
  * Where the app's own renderer lives. In development it is served by the electron-vite dev server
- * (`devServerUrl`); otherwise it is loaded from files inside `rendererDir`.
+ * (`devServerUrl`); otherwise the files inside `rendererDir` are served on `app://kennisgraaf/`.
  */
 export interface AppLocation {
   /** The dev server URL (ELECTRON_RENDERER_URL); undefined in a built or packaged app. */
@@ -23,8 +22,9 @@ export interface SenderEventLike {
 export const REFUSED_SENDER_MESSAGE = 'Geweigerd: onbekende afzender'
 
 /**
- * True only for URLs of the app's own renderer: same origin as the dev server (when there is one),
- * or a `file:` URL whose path lies inside `rendererDir`. Anything unparsable is false.
+ * True only for URLs of the app's own renderer: same origin as the dev server when there is one,
+ * otherwise `app://kennisgraaf/…` (see services/app-protocol). `file:` URLs never count: the app no
+ * longer loads from files. Anything unparsable is false.
  */
 export function isAppUrl(url: string, location: AppLocation): boolean {
   let parsed: URL
@@ -33,17 +33,9 @@ export function isAppUrl(url: string, location: AppLocation): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:') {
-    let filePath: string
-    try {
-      filePath = fileURLToPath(parsed)
-    } catch {
-      return false
-    }
-    const rel = relative(resolve(location.rendererDir), resolve(filePath))
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  if (location.devServerUrl === undefined || location.devServerUrl === '') {
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST
   }
-  if (location.devServerUrl === undefined || location.devServerUrl === '') return false
   let dev: URL
   try {
     dev = new URL(location.devServerUrl)

@@ -8,6 +8,7 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
 import {
   FILE_KINDS,
   MAX_IMPORT_BYTES,
+  MAX_SAVE_BYTES,
   type FileKind,
   type OpenFileRequest,
   type OpenFileResult,
@@ -100,10 +101,22 @@ function assertOpenRequest(req: unknown): asserts req is OpenFileRequest {
  * Contract: the renderer cannot choose a path. `req.suggestedName` is reduced to a base name (see
  * {@link toSafeBaseName}) and only used as the dialog's default; the only path written is the one the
  * dialog returned (with the kind's extension appended if the user left it off). A malformed request
- * throws; a cancelled dialog or a failed write is reported in the result.
+ * throws; a payload over {@link MAX_SAVE_BYTES} (checked before any dialog opens), a cancelled
+ * dialog or a failed write is reported in the result.
  */
 export async function saveFile(req: unknown, deps: SaveFileDeps): Promise<SaveFileResult> {
   assertSaveRequest(req)
+  const size =
+    typeof req.data === 'string' ? Buffer.byteLength(req.data, 'utf8') : req.data.byteLength
+  if (size > MAX_SAVE_BYTES) {
+    return {
+      saved: false,
+      reason: 'error',
+      message:
+        `Dit bestand is te groot om op te slaan (${formatMegabytes(size)}); ` +
+        `de grens is ${formatMegabytes(MAX_SAVE_BYTES)}. Exporteer een kleiner deel van de kaart.`
+    }
+  }
   const baseName = withKindExtension(toSafeBaseName(req.suggestedName), req.kind)
   const defaultPath =
     deps.defaultDirectory !== undefined ? join(deps.defaultDirectory, baseName) : baseName
@@ -158,10 +171,27 @@ export async function openFile(req: unknown, deps: OpenFileDeps): Promise<OpenFi
   })
   const path = choice.filePaths[0]
   if (choice.canceled || path === undefined) return null
+  return readChosenFile(path, kinds, deps)
+}
 
+/** What {@link readChosenFile} needs from the filesystem. */
+export type ReadFileDeps = Pick<OpenFileDeps, 'stat' | 'readFile'>
+
+/**
+ * Reads a file the user chose (in main's dialog, or by opening it with the app): its base name and
+ * bytes, never its path. The file must carry an extension of one of `kinds` and be at most
+ * {@link MAX_IMPORT_BYTES}; otherwise this throws an Error with a Dutch message that says what to do.
+ */
+export async function readChosenFile(
+  path: string,
+  kinds: readonly FileKind[],
+  deps: ReadFileDeps
+): Promise<OpenFileResult> {
   const name = basename(path)
   if (!hasKindExtension(name, kinds)) {
-    const expected = allExtensions.map((ext) => `.${ext}`).join(', ')
+    const expected = [...new Set(kinds.flatMap((kind) => FILE_KINDS[kind].extensions))]
+      .map((ext) => `.${ext}`)
+      .join(', ')
     throw new Error(
       `Dit bestandstype wordt niet ondersteund: "${name}". Kies een bestand met extensie ${expected}.`
     )

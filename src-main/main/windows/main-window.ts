@@ -1,13 +1,18 @@
 /** The one app window: secure options, loading the renderer, and the guards around it. */
+import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   app,
   BrowserWindow,
+  dialog,
   shell,
   type BrowserWindowConstructorOptions,
   type WebContents
 } from 'electron'
 import { isAppUrl, type AppLocation } from '../ipc/sender-check'
+import { APP_ENTRY_URL } from '../services/app-protocol'
+import { handleRendererGone } from '../services/crash-report'
+import { confirmAndOpenExternal, externalLinkTarget } from '../services/external-links'
 
 /** Window title (also the product name). */
 export const APP_TITLE = 'Stadmaken Kennisgraaf'
@@ -65,20 +70,19 @@ export function appLocation(): AppLocation {
 }
 
 /**
- * Decision for `setWindowOpenHandler`: the app never opens a second window. An `https:` link is
- * handed to the system browser through `openExternal`; every other URL is dropped.
+ * Decision for `setWindowOpenHandler`: the app never opens a second window. An `https:` or `http:`
+ * link (a source's URL, say) is handed to `openLink`, which asks the user before the system browser
+ * opens it; every other URL is dropped.
  */
 export function handleWindowOpen(
   url: string,
-  openExternal: (url: string) => unknown
+  openLink: (url: string) => unknown
 ): { action: 'deny' } {
-  let protocol = ''
-  try {
-    protocol = new URL(url).protocol
-  } catch {
-    protocol = ''
+  if (externalLinkTarget(url) !== null) {
+    void Promise.resolve()
+      .then(() => openLink(url))
+      .catch(() => undefined)
   }
-  if (protocol === 'https:') void Promise.resolve(openExternal(url)).catch(() => undefined)
   return { action: 'deny' }
 }
 
@@ -109,17 +113,34 @@ export function getAppWindows(): BrowserWindow[] {
 /** Structural view of the webContents parts the guards attach to (lets tests pass a fake). */
 type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on' | 'session' | 'getURL'>
 
+/** Asks before a link leaves the app for the system browser (the dialog names the host). */
+function openLinkAfterConfirm(owner: BrowserWindow | null): (url: string) => Promise<boolean> {
+  return (url) =>
+    confirmAndOpenExternal(url, {
+      showMessageBox: (options) =>
+        owner && !owner.isDestroyed()
+          ? dialog.showMessageBox(owner, options)
+          : dialog.showMessageBox(options),
+      openExternal: (target) => shell.openExternal(target)
+    })
+}
+
 /**
  * Attaches the navigation, new-window, webview and permission guards to a window's webContents.
  * Invariant: after this, the contents cannot open windows, leave the app's own URLs, attach a
  * webview, or gain a permission outside {@link ALLOWED_PERMISSIONS}.
  */
-export function guardWebContents(contents: GuardedContents, location: AppLocation): void {
-  contents.setWindowOpenHandler((details) =>
-    handleWindowOpen(details.url, (url) => shell.openExternal(url))
-  )
+export function guardWebContents(
+  contents: GuardedContents,
+  location: AppLocation,
+  openLink: (url: string) => unknown = openLinkAfterConfirm(null)
+): void {
+  contents.setWindowOpenHandler((details) => handleWindowOpen(details.url, openLink))
   contents.on('will-navigate', (event) => {
-    if (!isNavigationAllowed(event.url, location)) event.preventDefault()
+    if (isNavigationAllowed(event.url, location)) return
+    event.preventDefault()
+    // A plain link without target=_blank: the same question as for a new window.
+    handleWindowOpen(event.url, openLink)
   })
   contents.on('will-redirect', (event) => {
     if (!isNavigationAllowed(event.url, location)) event.preventDefault()
@@ -148,12 +169,18 @@ export function createMainWindow(): BrowserWindow {
     appWindows.delete(win)
   })
   win.once('ready-to-show', () => win.show())
-  guardWebContents(win.webContents, location)
+  guardWebContents(win.webContents, location, openLinkAfterConfirm(win))
+  win.webContents.on('render-process-gone', (_event, details) => {
+    void handleRendererGone(details, {
+      logDir: app.getPath('logs'),
+      mkdir: (path) => mkdir(path, { recursive: true }),
+      appendFile: (path, text) => appendFile(path, text),
+      showMessageBox: (options) => dialog.showMessageBox(win, options),
+      reload: () => win.webContents.reload(),
+      close: () => win.close()
+    })
+  })
 
-  if (location.devServerUrl !== undefined) {
-    void win.loadURL(location.devServerUrl)
-  } else {
-    void win.loadFile(join(location.rendererDir, 'index.html'))
-  }
+  void win.loadURL(location.devServerUrl ?? APP_ENTRY_URL)
   return win
 }

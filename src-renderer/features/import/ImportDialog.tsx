@@ -61,6 +61,19 @@ export async function startImport(
     return
   }
   if (!file) return
+  await previewImport(file, existing, author, onError)
+}
+
+/**
+ * Reads a file's bytes into the import preview (the user then chooses merge or replace). Used for a
+ * picked file and for a file opened with the app (double-click on a `.kg.json`).
+ */
+export async function previewImport(
+  file: { name: string; data: Uint8Array },
+  existing: (id: string) => ReturnType<import('../../storage/graph-store').GraphStore['node']>,
+  author: string,
+  onError: (message: string) => void
+): Promise<void> {
   const controller = new AbortController()
   useImportStore.getState().setReading({ name: file.name, cancel: () => controller.abort() })
   let r

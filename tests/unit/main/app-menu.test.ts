@@ -46,8 +46,18 @@ const byLabel = (items: Item[], label: string): Item | undefined =>
 
 describe('buildAppMenuTemplate', () => {
   it('has the Dutch top-level menus', () => {
-    expect(build('linux').top.map((item) => item.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help'])
-    expect(build('win32').top.map((item) => item.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help'])
+    expect(build('linux').top.map((item) => item.label)).toEqual([
+      'Bestand',
+      'Bewerken',
+      'Beeld',
+      'Help'
+    ])
+    expect(build('win32').top.map((item) => item.label)).toEqual([
+      'Bestand',
+      'Bewerken',
+      'Beeld',
+      'Help'
+    ])
     expect(build('darwin').top.map((item) => item.label)).toEqual([
       'Stadmaken Kennisgraaf',
       'Bestand',

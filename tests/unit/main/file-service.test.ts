@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
-import { MAX_IMPORT_BYTES, type FileKind } from '../../../src-main/shared/ipc-contract'
+import { MAX_IMPORT_BYTES, MAX_SAVE_BYTES, type FileKind } from '../../../src-main/shared/ipc-contract'
 import {
   openFile,
   saveFile,
@@ -117,6 +117,21 @@ describe('saveFile', () => {
       expect(result.reason).toBe('error')
       expect(result.message).toMatch(/kon niet worden opgeslagen/)
     }
+  })
+
+  it('refuses a payload over the save limit with a clear message, before any dialog', async () => {
+    const { deps, written } = saveDeps('/home/anna/a.png')
+    const huge = new Uint8Array(1)
+    // Pretend to be one byte over the limit without allocating half a gigabyte.
+    Object.defineProperty(huge, 'byteLength', { value: MAX_SAVE_BYTES + 1 })
+    const result = await saveFile({ suggestedName: 'kaart', kind: 'png', data: huge }, deps)
+    expect(result).toEqual({
+      saved: false,
+      reason: 'error',
+      message: expect.stringMatching(/te groot om op te slaan.*grens is 512 MB/)
+    })
+    expect(deps.showSaveDialog).not.toHaveBeenCalled()
+    expect(written).toEqual([])
   })
 
   it.each([

@@ -1,9 +1,12 @@
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { OpenedFileQueue } from '../../../src-main/main/services/opened-files'
 
 const mocks = vi.hoisted(() => {
   const order: string[] = []
-  const listeners = new Map<string, () => void>()
+  const listeners = new Map<string, (...args: unknown[]) => void>()
   let resolveReady: () => void = () => undefined
   const app = {
     isPackaged: false,
@@ -16,7 +19,8 @@ const mocks = vi.hoisted(() => {
     quit: vi.fn(),
     isReady: vi.fn(() => true),
     setAppUserModelId: vi.fn(),
-    on: vi.fn((event: string, listener: () => void) => {
+    getPath: vi.fn((name: string) => `/tmp/kg-${name}`),
+    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
       listeners.set(event, listener)
     }),
     whenReady: vi.fn(() => {
@@ -30,6 +34,12 @@ const mocks = vi.hoisted(() => {
     app,
     ready: (): void => resolveReady(),
     BrowserWindow: { getAllWindows: vi.fn((): unknown[] => []) },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => order.push('registerScheme')),
+      handle: vi.fn()
+    },
+    dialog: { showErrorBox: vi.fn() },
+    installMainCrashHandlers: vi.fn(() => order.push('crashHandlers')),
     registerHandlers: vi.fn(),
     installAppMenu: vi.fn(),
     createMainWindow: vi.fn(),
@@ -37,11 +47,23 @@ const mocks = vi.hoisted(() => {
   }
 })
 
-vi.mock('electron', () => ({ app: mocks.app, BrowserWindow: mocks.BrowserWindow }))
+vi.mock('electron', () => ({
+  app: mocks.app,
+  BrowserWindow: mocks.BrowserWindow,
+  protocol: mocks.protocol,
+  dialog: mocks.dialog
+}))
 vi.mock('../../../src-main/main/ipc/register-handlers', () => ({
   registerHandlers: mocks.registerHandlers
 }))
-vi.mock('../../../src-main/main/menus/app-menu', () => ({ installAppMenu: mocks.installAppMenu }))
+vi.mock('../../../src-main/main/services/crash-report', () => ({
+  installMainCrashHandlers: mocks.installMainCrashHandlers
+}))
+vi.mock('../../../src-main/main/menus/app-menu', () => ({
+  installAppMenu: mocks.installAppMenu,
+  sendPush: (target: { send: (channel: string) => void } | undefined, channel: string) =>
+    target?.send(channel)
+}))
 vi.mock('../../../src-main/main/windows/main-window', () => ({
   APP_TITLE: 'Stadmaken Kennisgraaf',
   appLocation: () => ({ rendererDir: '/r' }),
@@ -57,7 +79,18 @@ async function startMain(): Promise<void> {
 
 const flush = (): Promise<void> => new Promise((done) => setTimeout(done, 0))
 
+/** The opened-file queue main handed to the IPC wiring. */
+function queueGivenToHandlers(): Pick<OpenedFileQueue, 'take'> {
+  const context = mocks.registerHandlers.mock.calls[0]?.[0] as
+    { openedFiles: Pick<OpenedFileQueue, 'take'> } | undefined
+  if (context === undefined) throw new Error('registerHandlers was not called')
+  return context.openedFiles
+}
+
+let fileDir: string
+
 beforeEach(() => {
+  fileDir = mkdtempSync(join(tmpdir(), 'kg-open-'))
   vi.clearAllMocks()
   mocks.order.length = 0
   mocks.listeners.clear()
@@ -66,6 +99,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.unstubAllEnvs()
+  rmSync(fileDir, { recursive: true, force: true })
 })
 
 describe('main lifecycle', () => {
@@ -124,9 +158,86 @@ describe('main lifecycle', () => {
     const win = { isMinimized: vi.fn(() => true), restore: vi.fn(), show: vi.fn(), focus: vi.fn() }
     mocks.getAppWindows.mockReturnValue([win])
     await startMain()
-    mocks.listeners.get('second-instance')?.()
+    mocks.listeners.get('second-instance')?.({}, ['/opt/app/kennisgraaf'], '/')
     expect(win.restore).toHaveBeenCalled()
     expect(win.focus).toHaveBeenCalled()
     expect(mocks.createMainWindow).not.toHaveBeenCalled()
+  })
+
+  it('installs the crash handlers and the app:// scheme before ready', async () => {
+    await startMain()
+    expect(mocks.installMainCrashHandlers).toHaveBeenCalledOnce()
+    expect(mocks.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true })
+      })
+    ])
+    expect(mocks.order.indexOf('crashHandlers')).toBeLessThan(mocks.order.indexOf('whenReady'))
+    expect(mocks.order.indexOf('registerScheme')).toBeLessThan(mocks.order.indexOf('whenReady'))
+    mocks.ready()
+    await flush()
+    expect(mocks.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+  })
+
+  it('passes the bytes of a .kg.json named on the first start to the renderer, never its path', async () => {
+    const path = join(fileDir, 'Mijn kaart.kg.json')
+    writeFileSync(path, '{"format":"kg"}')
+    const argv = process.argv
+    process.argv = ['/opt/app/kennisgraaf', '--no-sandbox', path]
+    try {
+      await startMain()
+    } finally {
+      process.argv = argv
+    }
+    mocks.ready()
+    await flush()
+    const taken = await queueGivenToHandlers().take()
+    expect(taken).toEqual({
+      ok: true,
+      file: { name: 'Mijn kaart.kg.json', data: new Uint8Array(Buffer.from('{"format":"kg"}')) }
+    })
+    expect(JSON.stringify(taken)).not.toContain(fileDir)
+    expect(await queueGivenToHandlers().take()).toBeNull()
+  })
+
+  it('a second start with a file queues it, tells the window and focuses it', async () => {
+    writeFileSync(join(fileDir, 'tweede.kg.json'), '{}')
+    const send = vi.fn()
+    const win = {
+      isMinimized: vi.fn(() => false),
+      restore: vi.fn(),
+      show: vi.fn(),
+      focus: vi.fn(),
+      webContents: { send, isDestroyed: () => false }
+    }
+    mocks.getAppWindows.mockReturnValue([win])
+    await startMain()
+    mocks.ready()
+    await flush()
+    mocks.listeners.get('second-instance')?.(
+      {},
+      ['/opt/app/kennisgraaf', 'tweede.kg.json'],
+      fileDir
+    )
+    expect(send).toHaveBeenCalledWith('files:opened-file')
+    expect(win.focus).toHaveBeenCalled()
+    const taken = await queueGivenToHandlers().take()
+    expect(taken).toMatchObject({ ok: true, file: { name: 'tweede.kg.json' } })
+  })
+
+  it('macOS open-file events are queued too; a missing file comes back as a Dutch message', async () => {
+    await startMain()
+    const preventDefault = vi.fn()
+    mocks.listeners.get('open-file')?.({ preventDefault }, join(fileDir, 'weg.kg.json'))
+    expect(preventDefault).toHaveBeenCalled()
+    mocks.ready()
+    await flush()
+    const taken = await queueGivenToHandlers().take()
+    expect(taken).toEqual({
+      ok: false,
+      name: 'weg.kg.json',
+      message: expect.stringContaining('niet gevonden')
+    })
   })
 })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppLocation } from '../../../src-main/main/ipc/sender-check'
+import { APP_ENTRY_URL } from '../../../src-main/main/services/app-protocol'
 
 const electron = await vi.hoisted(async () => {
   // vi.hoisted runs before the file's imports, so it loads what it needs itself.
@@ -44,14 +45,20 @@ const electron = await vi.hoisted(async () => {
   return {
     FakeWebContents,
     FakeBrowserWindow,
-    app: { isPackaged: false },
-    shell: { openExternal: vi.fn(async (_url: string) => undefined) }
+    app: { isPackaged: false, getPath: vi.fn((_name: string) => '/tmp/kg-logs') },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    dialog: {
+      // The user's answer to the next dialog: 0 = the first button.
+      response: 0,
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: electron.dialog.response }))
+    }
   }
 })
 
 vi.mock('electron', () => ({
   app: electron.app,
   shell: electron.shell,
+  dialog: electron.dialog,
   BrowserWindow: electron.FakeBrowserWindow
 }))
 
@@ -70,7 +77,8 @@ type GuardTarget = Parameters<typeof guardWebContents>[0]
 
 const rendererDir = '/opt/kennisgraaf/out/renderer'
 const location: AppLocation = { rendererDir }
-const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href
+const appUrl = APP_ENTRY_URL
+const flush = (): Promise<void> => new Promise((done) => setTimeout(done, 0))
 
 /** Emits a navigation-like event and reports whether a listener called preventDefault. */
 function navigate(contents: FakeContents, eventName: string, url: string): boolean {
@@ -87,6 +95,8 @@ function guarded(): FakeContents {
 
 beforeEach(() => {
   electron.shell.openExternal.mockClear()
+  electron.dialog.showMessageBox.mockClear()
+  electron.dialog.response = 0
   electron.app.isPackaged = false
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined)
 })
@@ -124,38 +134,59 @@ describe('mainWindowOptions', () => {
 })
 
 describe('handleWindowOpen', () => {
-  it('denies every new window and opens only https links externally', () => {
+  it('denies every new window and hands only http(s) links on', async () => {
     const open = vi.fn()
     expect(handleWindowOpen('https://www.amsterdam.nl/', open)).toEqual({ action: 'deny' })
+    await flush()
     expect(open).toHaveBeenCalledWith('https://www.amsterdam.nl/')
-    for (const url of [
-      'http://example.com',
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'smb://x/y',
-      ''
-    ]) {
+    open.mockClear()
+    expect(handleWindowOpen('http://example.com/', open)).toEqual({ action: 'deny' })
+    await flush()
+    expect(open).toHaveBeenCalledWith('http://example.com/')
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y', '']) {
       open.mockClear()
       expect(handleWindowOpen(url, open)).toEqual({ action: 'deny' })
+      await flush()
       expect(open).not.toHaveBeenCalled()
     }
   })
 })
 
 describe('guardWebContents', () => {
-  it('wires the window-open handler to deny and openExternal', () => {
+  it('opens a link in the system browser only after the user confirmed a dialog naming the host', async () => {
     const contents = guarded()
-    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://evil.example/')
+    expect(contents.openHandler?.({ url: 'https://bron.example/pagina' })).toEqual({
+      action: 'deny'
+    })
+    await flush()
+    const [options] = electron.dialog.showMessageBox.mock.calls[0] as [{ message: string }]
+    expect(options.message).toContain('bron.example')
+    await flush()
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://bron.example/pagina')
+
+    electron.shell.openExternal.mockClear()
+    electron.dialog.response = 1 // Annuleren
+    contents.openHandler?.({ url: 'https://other.example/' })
+    await flush()
+    await flush()
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(2)
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
     expect(contents.openHandler?.({ url: appUrl })).toEqual({ action: 'deny' })
   })
 
-  it('blocks navigation and redirects away from the app, and allows its own pages', () => {
+  it('blocks navigation and redirects away from the app, and allows its own pages', async () => {
     const contents = guarded()
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(true)
     expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true)
+    expect(
+      navigate(contents, 'will-navigate', pathToFileURL(join(rendererDir, 'index.html')).href)
+    ).toBe(true)
     expect(navigate(contents, 'will-redirect', 'https://evil.example/')).toBe(true)
     expect(navigate(contents, 'will-navigate', appUrl)).toBe(false)
+    // A followed link is asked about like a new window, never navigated to.
+    await flush()
+    await flush()
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledOnce()
   })
 
   it('blocks webviews', () => {
@@ -197,7 +228,7 @@ describe('guardWebContents', () => {
 })
 
 describe('createMainWindow', () => {
-  it('loads the built renderer file, shows on ready-to-show and registers the app contents', () => {
+  it('loads the built renderer over app://, shows on ready-to-show and registers the app contents', () => {
     const win = createMainWindow() as unknown as InstanceType<typeof electron.FakeBrowserWindow>
     const webPreferences = win.options['webPreferences'] as Record<string, unknown>
     expect(webPreferences).toMatchObject({
@@ -206,8 +237,8 @@ describe('createMainWindow', () => {
       nodeIntegration: false
     })
     expect(String(webPreferences['preload'])).toMatch(/preload[\\/]index\.js$/)
-    expect(win.loadFile).toHaveBeenCalledWith(expect.stringMatching(/renderer[\\/]index\.html$/))
-    expect(win.loadURL).not.toHaveBeenCalled()
+    expect(win.loadURL).toHaveBeenCalledWith('app://kennisgraaf/index.html')
+    expect(win.loadFile).not.toHaveBeenCalled()
     expect(win.show).not.toHaveBeenCalled()
     win.emit('ready-to-show')
     expect(win.show).toHaveBeenCalledOnce()
@@ -219,13 +250,25 @@ describe('createMainWindow', () => {
     expect(getAppWindows()).not.toContain(win)
   })
 
+  it('offers to reload the window when its renderer crashed', async () => {
+    const win = createMainWindow() as unknown as InstanceType<typeof electron.FakeBrowserWindow>
+    const reload = vi.fn()
+    ;(win.webContents as unknown as { reload: () => void }).reload = reload
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 133 })
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledOnce())
+    const [, options] = electron.dialog.showMessageBox.mock.calls[0] as [
+      unknown,
+      { buttons: string[] }
+    ]
+    expect(options.buttons[0]).toBe('Opnieuw laden')
+  })
+
   it('guards the window it creates and grants checks only to its own page', () => {
     const win = createMainWindow() as unknown as InstanceType<typeof electron.FakeBrowserWindow>
     const contents = win.webContents
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(true)
     expect(contents.openHandler?.({ url: 'https://x.example/' })).toEqual({ action: 'deny' })
-    const ownPage = pathToFileURL(join(appLocation().rendererDir, 'index.html')).href
-    contents.url = ownPage
+    contents.url = APP_ENTRY_URL
     expect(contents.session.checkHandler?.(contents, 'fullscreen')).toBe(true)
     expect(contents.session.checkHandler?.(contents, 'media')).toBe(false)
     contents.url = 'https://evil.example/'
@@ -236,14 +279,12 @@ describe('createMainWindow', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
     const devWin = createMainWindow() as unknown as InstanceType<typeof electron.FakeBrowserWindow>
     expect(devWin.loadURL).toHaveBeenCalledWith('http://localhost:5173')
-    expect(devWin.loadFile).not.toHaveBeenCalled()
 
     electron.app.isPackaged = true
     const packagedWin = createMainWindow() as unknown as InstanceType<
       typeof electron.FakeBrowserWindow
     >
-    expect(packagedWin.loadURL).not.toHaveBeenCalled()
-    expect(packagedWin.loadFile).toHaveBeenCalled()
+    expect(packagedWin.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL)
     expect(appLocation().devServerUrl).toBeUndefined()
   })
 })

@@ -47,8 +47,10 @@ describe('preload', () => {
   it('exposes exactly the BridgeApi shape and nothing of ipcRenderer', () => {
     expect(shape(api)).toEqual([
       'app.info:function',
+      'files.onFileOpened:function',
       'files.openFile:function',
       'files.saveFile:function',
+      'files.takeOpenedFile:function',
       'menu.onCommand:function'
     ])
     const values = JSON.stringify(shape(api))
@@ -66,6 +68,20 @@ describe('preload', () => {
       args: [{ kinds: ['csv'] }]
     })
     await expect(api.app.info()).resolves.toEqual({ channel: 'app:get-info', args: [] })
+    await expect(api.files.takeOpenedFile()).resolves.toEqual({
+      channel: 'files:take-opened-file',
+      args: []
+    })
+  })
+
+  it('tells the renderer that a file was opened, without any payload, and unsubscribes', () => {
+    const calls: unknown[][] = []
+    const unsubscribe = api.files.onFileOpened((...args: unknown[]) => calls.push(args))
+    mocks.ipcRenderer.emit('files:opened-file', {}, '/home/anna/geheim/pad.kg.json')
+    expect(calls).toEqual([[]])
+    unsubscribe()
+    mocks.ipcRenderer.emit('files:opened-file', {})
+    expect(calls).toEqual([[]])
   })
 
   it('passes valid menu commands on, drops invalid ones, and unsubscribes', () => {

@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
@@ -43,7 +42,8 @@ const { registerHandlers } = await import('../../../src-main/main/ipc/register-h
 const { INVOKE_CHANNELS } = await import('../../../src-main/shared/ipc-contract')
 
 const rendererDir = '/opt/kennisgraaf/out/renderer'
-const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href
+const appUrl = 'app://kennisgraaf/index.html'
+const openedFiles = { take: vi.fn(async () => null) }
 const appContents = { id: 1 }
 const otherContents = { id: 2 }
 
@@ -56,13 +56,18 @@ function call(channel: string, event: unknown, ...args: unknown[]): Promise<unkn
 
 const saveReq = { suggestedName: 'kaart', kind: 'png', data: new Uint8Array([1]) }
 
-beforeEach(() => {
-  vi.clearAllMocks()
+function register(devServerUrl?: string): void {
   mocks.handlers.clear()
   registerHandlers({
-    location: { rendererDir, devServerUrl: 'http://localhost:5173' },
-    isAppWebContents: (sender) => sender === appContents
+    location: devServerUrl === undefined ? { rendererDir } : { rendererDir, devServerUrl },
+    isAppWebContents: (sender) => sender === appContents,
+    openedFiles
   })
+}
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  register()
 })
 
 describe('registerHandlers', () => {
@@ -94,8 +99,12 @@ describe('registerHandlers', () => {
     await expect(call(INVOKE_CHANNELS.appInfo, event)).rejects.toThrow('Geweigerd')
   })
 
-  it('accepts the app page (built file or dev server) in an app window', async () => {
-    for (const url of [appUrl, 'http://localhost:5173/#/kaart']) {
+  it('accepts the app page (built app or dev server) in an app window', async () => {
+    for (const [url, devServer] of [
+      [appUrl, undefined],
+      ['http://localhost:5173/#/kaart', 'http://localhost:5173']
+    ] as const) {
+      register(devServer)
       const event = { senderFrame: { url }, sender: appContents }
       await expect(call(INVOKE_CHANNELS.appInfo, event)).resolves.toEqual({
         version: '1.2.3',
@@ -128,5 +137,13 @@ describe('registerHandlers', () => {
     const event = { senderFrame: { url: appUrl }, sender: appContents }
     await expect(call(INVOKE_CHANNELS.openFile, event, { kinds: ['csv'] })).resolves.toBeNull()
     expect(mocks.dialog.showOpenDialog).toHaveBeenCalledOnce()
+  })
+
+  it('hands the renderer the next opened file from the queue, bytes and name only', async () => {
+    const file = { name: 'kaart.kg.json', data: new Uint8Array([123, 125]) }
+    openedFiles.take.mockResolvedValueOnce({ ok: true, file } as never)
+    const event = { senderFrame: { url: appUrl }, sender: appContents }
+    await expect(call(INVOKE_CHANNELS.takeOpenedFile, event)).resolves.toEqual({ ok: true, file })
+    await expect(call(INVOKE_CHANNELS.takeOpenedFile, event)).resolves.toBeNull()
   })
 })

@@ -10,20 +10,25 @@ import {
 const rendererDir = resolve('/opt/kennisgraaf/out/renderer')
 const built: AppLocation = { rendererDir }
 const dev: AppLocation = { rendererDir, devServerUrl: 'http://localhost:5173' }
-const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).href
+const indexUrl = 'app://kennisgraaf/index.html'
 
 describe('isAppUrl', () => {
-  it('accepts the built renderer and files below it, with hash or query', () => {
+  it('accepts the app:// pages of the built renderer, with hash or query', () => {
     expect(isAppUrl(indexUrl, built)).toBe(true)
     expect(isAppUrl(`${indexUrl}#/weergave/1?x=2`, built)).toBe(true)
-    expect(isAppUrl(pathToFileURL(join(rendererDir, 'assets', 'a.js')).href, built)).toBe(true)
+    expect(isAppUrl('app://kennisgraaf/assets/a.js', built)).toBe(true)
   })
 
-  it('rejects files outside the renderer dir, including traversal and look-alike siblings', () => {
+  it('rejects file: URLs (even inside the renderer dir) and other app:// hosts', () => {
+    expect(isAppUrl(pathToFileURL(join(rendererDir, 'index.html')).href, built)).toBe(false)
     expect(isAppUrl(pathToFileURL('/etc/passwd').href, built)).toBe(false)
-    expect(isAppUrl(`file://${rendererDir}/../secret.html`, built)).toBe(false)
-    expect(isAppUrl(pathToFileURL(`${rendererDir}-evil/index.html`).href, built)).toBe(false)
-    expect(isAppUrl(pathToFileURL(rendererDir).href, built)).toBe(false)
+    expect(isAppUrl('app://evil/index.html', built)).toBe(false)
+    expect(isAppUrl('app://kennisgraaf.evil/index.html', built)).toBe(false)
+    expect(isAppUrl('apps://kennisgraaf/index.html', built)).toBe(false)
+  })
+
+  it('rejects app:// pages while a dev server is the app', () => {
+    expect(isAppUrl(indexUrl, dev)).toBe(false)
   })
 
   it('accepts the dev server origin only when there is a dev server', () => {
