@@ -58,6 +58,10 @@ describe.skipIf(process.platform === 'win32')('npm start launcher', () => {
     // The app it was pointed at is built: package.json's main exists.
     const main = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main as string
     expect(existsSync(join(root, main))).toBe(true)
+    // The production page's CSP carries no development WebSocket sources.
+    const page = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
+    expect(page).toContain("connect-src 'self';")
+    expect(page).not.toContain('ws:')
     expect(result.stdout + result.stderr).not.toContain('Electron uninstall')
   })
 
