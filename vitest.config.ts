@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'domain',
           environment: 'node',
-          include: ['tests/unit/{domain,dev,exchange,search,graph-view}/**/*.test.ts']
+          include: ['tests/unit/{domain,dev,exchange,search,graph-view,state}/**/*.test.ts']
         }
       },
       {

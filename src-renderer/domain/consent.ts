@@ -9,7 +9,7 @@
  * | person, pseudonymised        | role description ¹           | role description ¹           |
  * | person, anonymous            | "Anonieme bewoner" ²         | "Anonieme bewoner" ²         |
  * | interview, consent named     | title                        | title                        |
- * | interview, other consent     | title                        | "Gesprek 3 · 5 maart 2024" ³ |
+ * | interview, other consent     | title, hidden names redacted | "Gesprek 3 · 5 maart 2024" ³ |
  * | any other node               | title, hidden names redacted | title, hidden names redacted |
  * | quote speaker                | speakerRole, never a name    | speakerRole, never a name    |
  *
@@ -152,7 +152,8 @@ export function displayName(node: GraphNode, opts: DisplayOptions): string {
   }
   if (node.kind === 'interview' && !showsTitle(node, opts))
     return interviewLabel(node, opts.ordinal)
-  if (node.kind === 'interview') return node.title
+  // A shown interview title still loses the names of people who are hidden.
+  if (node.kind === 'interview') return redactText(node.title, opts.hidden ?? [])
   return redactText(node.title, opts.hidden ?? [])
 }
 
@@ -175,15 +176,25 @@ export function interviewLabel(interview: InterviewNode, ordinal?: number): stri
   return parts.join(' ')
 }
 
+const TITLE_ORDER = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' })
+
 /**
- * Numbers the (not deleted) interviews 1, 2, 3… by date, then creation time, then id, so a
- * presentation can say "Gesprek 3" without the title. Numbers shift when interviews are added.
+ * Numbers the (not deleted) interviews 1, 2, 3… by date, then creation time, then title (numbers in
+ * titles as numbers), then id, so a presentation can say "Gesprek 3" without the title. The numbers
+ * depend only on the interviews, never on the presentation-safe switch. They shift when an interview
+ * is added before others.
  */
 export function interviewOrdinals(nodes: Iterable<GraphNode>): Map<string, number> {
   const interviews: InterviewNode[] = []
   for (const n of nodes) if (n.kind === 'interview' && !n.deletedAt) interviews.push(n)
   interviews.sort(
-    (a, b) => cmp(a.date ?? '', b.date ?? '') || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id)
+    (a, b) =>
+      cmp(a.date ?? '', b.date ?? '') ||
+      cmp(a.createdAt, b.createdAt) ||
+      // Interviews entered together (an import, the demo) keep the order of their titles, numbers
+      // compared as numbers: "Gesprek 2: …" before "Gesprek 10: …".
+      TITLE_ORDER.compare(a.title, b.title) ||
+      cmp(a.id, b.id)
   )
   return new Map(interviews.map((n, i) => [n.id, i + 1]))
 }

@@ -11,7 +11,30 @@ export interface GraphPatch {
   annotations: Annotation[]
 }
 
-export type GraphChangeEvent = { type: 'reset' } | { type: 'patch'; patch: GraphPatch }
+/** What one commit did to one table, seen from the live graph (soft-deleted records are not live). */
+export interface TableDiff<T> {
+  /** Records that became live: new ones, and soft-deleted ones brought back (undo). */
+  added: T[]
+  /** Live records that changed, with the value before and after the commit. */
+  updated: { before: T; after: T }[]
+  /** Records that stopped being live (soft-deleted), with their value before the commit. */
+  removed: T[]
+}
+
+/** What one commit did to the live graph, table by table. */
+export interface GraphDiff {
+  nodes: TableDiff<GraphNode>
+  edges: TableDiff<GraphEdge>
+  annotations: TableDiff<Annotation>
+}
+
+/**
+ * A store change: a `reset` replaces everything (load, replace import, new map); a `patch` carries
+ * the records one commit wrote and the diff they made, computed against the store before the commit.
+ */
+export type GraphChangeEvent =
+  | { type: 'reset' }
+  | { type: 'patch'; patch: GraphPatch; diff: GraphDiff }
 
 type Listener = (event: GraphChangeEvent) => void
 
@@ -54,12 +77,14 @@ export class GraphStore {
     this.emit({ type: 'reset' })
   }
 
-  /** Applies records written by a committed transaction. */
+  /** Applies records written by a committed transaction and tells every listener what changed. */
   apply(patch: GraphPatch): void {
-    for (const n of patch.nodes) this.nodes.set(n.id, n)
-    for (const e of patch.edges) this.edges.set(e.id, e)
-    for (const a of patch.annotations) this.annotations.set(a.id, a)
-    this.emit({ type: 'patch', patch })
+    const diff: GraphDiff = {
+      nodes: applyTo(this.nodes, patch.nodes),
+      edges: applyTo(this.edges, patch.edges),
+      annotations: applyTo(this.annotations, patch.annotations)
+    }
+    this.emit({ type: 'patch', patch, diff })
   }
 
   liveNodes(): GraphNode[] {
@@ -94,6 +119,31 @@ export class GraphStore {
     this.version++
     for (const l of this.listeners) l(event)
   }
+}
+
+/** Writes `records` into `map` and returns what that did to the live records. */
+function applyTo<T extends { id: string; deletedAt?: string | null }>(
+  map: Map<string, T>,
+  records: readonly T[]
+): TableDiff<T> {
+  const diff: TableDiff<T> = { added: [], updated: [], removed: [] }
+  for (const after of records) {
+    const before = map.get(after.id)
+    map.set(after.id, after)
+    const wasLive = before !== undefined && !before.deletedAt
+    const isLive = !after.deletedAt
+    if (wasLive && isLive) diff.updated.push({ before, after })
+    else if (wasLive) diff.removed.push(before)
+    else if (isLive) diff.added.push(after)
+  }
+  return diff
+}
+
+/** True when a diff changes nothing live. */
+export function isEmptyDiff(diff: GraphDiff): boolean {
+  return [diff.nodes, diff.edges, diff.annotations].every(
+    (t) => t.added.length === 0 && t.updated.length === 0 && t.removed.length === 0
+  )
 }
 
 function liveValues<T extends { deletedAt?: string | null }>(map: Map<string, T>): T[] {
