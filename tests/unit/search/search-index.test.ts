@@ -10,13 +10,10 @@ import {
   toSearchDoc,
   toSearchSource
 } from '@renderer/search/search-docs'
-import {
-  SearchIndex,
-  editDistance,
-  groupByKind,
-  parseQuery,
-  type SearchResult
-} from '@renderer/search/search-index'
+import { editDistance } from '@renderer/search/edit-distance'
+import { groupByKind } from '@renderer/search/grouping'
+import { parseQuery } from '@renderer/search/query'
+import { SearchIndex, type SearchResult } from '@renderer/search/search-index'
 import { longText, makeNode } from './helpers'
 
 const ROOT = resolve(__dirname, '../../..')
