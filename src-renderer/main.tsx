@@ -6,16 +6,18 @@ import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { demoGraph } from './app/demo'
 import { ErrorBoundary } from './app/ErrorBoundary'
 import { initI18n } from './i18n'
 import { startStorage } from './storage/bootstrap'
+import { DEFAULT_DB_NAME } from './storage/schema'
 
 const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm', fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif' })
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!)
   try {
-    const session = await startStorage()
+    const session = await startStorage(DEFAULT_DB_NAME, { initialGraph: demoGraph })
     await initI18n(session.settings.language)
     root.render(
       <StrictMode>

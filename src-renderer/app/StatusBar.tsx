@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useGraphCounts } from '../features/hooks/useGraph'
 import { useUiStore } from '../state/ui-store'
-import { useApp } from './AppContext'
+import { useApp } from '../features/services/AppContext'
 
 /** Bottom bar: counts, save state, author. */
 export function StatusBar(): React.JSX.Element {

@@ -12,8 +12,8 @@ import { bridge } from '../platform/bridge'
 import { notifications } from '@mantine/notifications'
 import { ViewsMenu } from '../features/views/views'
 import { useUiStore } from '../state/ui-store'
-import { useApp } from './AppContext'
-import type { CommandId } from './commands'
+import { useApp } from '../features/services/AppContext'
+import type { CommandId } from '../features/services/commands'
 
 /** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
 export function Toolbar(): React.JSX.Element {

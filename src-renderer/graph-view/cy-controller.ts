@@ -1,8 +1,14 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
 import edgehandles from 'cytoscape-edgehandles'
-import type { GraphNode, Position } from '../domain/node-kinds'
+import type { EdgeKind } from '../domain/edge-kinds'
+import type { GraphNode, NodeKind, Position } from '../domain/node-kinds'
+// Type-only: the controller mirrors the in-memory GraphStore (the one storage import graph-view may
+// make, and only for types; see the layer rules in eslint.config.mjs).
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import type { CanvasView } from './canvas-view'
+import { attachMinimap, type MinimapOptions } from './minimap'
+// Types only: the snapshot code (cytoscape-svg, which needs a DOM at import) loads on first use.
+import type { PngOptions, SnapshotFrame } from './snapshot'
 import { CLUSTER_COLORS, buildStylesheet } from './stylesheet'
 import { edgeElement, nodeElement, toElements } from './to-elements'
 
@@ -39,9 +45,18 @@ export interface CyControllerEvents {
  * updates the touched elements by id in one batch. It never writes data itself; moved positions go out
  * through `onNodesMoved`.
  */
+let coreOf: (controller: CyController) => Core = () => {
+  throw new Error('CyController not initialised')
+}
+
 export class CyController {
-  readonly cy: Core
+  /** The Cytoscape instance: private to graph-view; outside modules use the methods below. */
+  readonly #cy: Core
   private unsubscribe: () => void
+
+  static {
+    coreOf = (controller) => controller.#cy
+  }
 
   constructor(
     container: HTMLElement | undefined,
@@ -52,7 +67,7 @@ export class CyController {
     const large = store.nodes.size > LARGE_GRAPH_NODES
     this.computeDegrees()
     const elements = this.mountableElements(null)
-    this.cy = cytoscape({
+    this.#cy = cytoscape({
       ...(container ? { container } : { headless: true }),
       elements,
       style: buildStylesheet({ ...options, large }),
@@ -68,17 +83,17 @@ export class CyController {
     if (container) {
       // The container may get its final size after mount; keep the view fitted until the user moves it.
       this.resizeObserver = new ResizeObserver(() => {
-        this.cy.resize()
+        this.#cy.resize()
         if (!this.userMovedViewport) this.fitAll()
       })
       this.resizeObserver.observe(container)
-      this.cy.on('viewport', () => {
+      this.#cy.on('viewport', () => {
         if (this.programmaticViewport === 0) this.userMovedViewport = true
       })
     }
-    this.cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
-    this.cy.on('mouseout', 'node', () => this.events.onHover?.(null))
-    this.cy.on('cxttap', (evt) => {
+    this.#cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
+    this.#cy.on('mouseout', 'node', () => this.events.onHover?.(null))
+    this.#cy.on('cxttap', (evt) => {
       const target = evt.target
       const box = container?.getBoundingClientRect()
       const rp = evt.renderedPosition ?? { x: 0, y: 0 }
@@ -86,20 +101,25 @@ export class CyController {
         x: (box?.left ?? 0) + rp.x,
         y: (box?.top ?? 0) + rp.y,
         model: { ...evt.position },
-        nodeId: target !== this.cy && target.isNode() ? target.id() : null
+        nodeId: target !== this.#cy && target.isNode() ? target.id() : null
       })
     })
-    this.cy.on('tap', (evt) => {
+    this.#cy.on('tap', (evt) => {
       const target = evt.target
-      if (target === this.cy) this.events.onSelect?.(null)
+      if (target === this.#cy) this.events.onSelect?.(null)
       else this.events.onSelect?.({ id: target.id(), group: target.isNode() ? 'nodes' : 'edges' })
     })
     // 'dragfree' fires once per node moved together; collect them and save once.
-    this.cy.on('dragfree', 'node', (evt) => {
+    this.#cy.on('dragfree', 'node', (evt) => {
       this.moved.set(evt.target.id(), { ...evt.target.position() })
       if (this.moved.size === 1) queueMicrotask(() => this.flushMoved())
     })
     this.unsubscribe = store.subscribe((e) => this.onStoreChange(e))
+    // The e2e build only (`npm run build:web:test`): Playwright reads the canvas through
+    // window.__kgCy. Production builds define the flag as '0', so this code is dropped from them.
+    if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && container) {
+      ;(window as unknown as { __kgCy?: Core }).__kgCy = this.#cy
+    }
   }
 
   private moved = new Map<string, Position>()
@@ -127,9 +147,12 @@ export class CyController {
   private wantedNodeIds(hidden: ReadonlySet<string> | null): Set<string> | null {
     if (!this.isOverview) return null
     const candidates: string[] = []
-    for (const n of this.store.nodes.values()) if (!n.deletedAt && !hidden?.has(n.id)) candidates.push(n.id)
+    for (const n of this.store.nodes.values())
+      if (!n.deletedAt && !hidden?.has(n.id)) candidates.push(n.id)
     if (candidates.length > OVERVIEW_CAP) {
-      candidates.sort((a, b) => (this.degree.get(b) ?? 0) - (this.degree.get(a) ?? 0) || (a < b ? -1 : 1))
+      candidates.sort(
+        (a, b) => (this.degree.get(b) ?? 0) - (this.degree.get(a) ?? 0) || (a < b ? -1 : 1)
+      )
       candidates.length = OVERVIEW_CAP
     }
     const out = new Set(candidates)
@@ -140,7 +163,9 @@ export class CyController {
   private mountableElements(hidden: ReadonlySet<string> | null): ElementDefinition[] {
     const wanted = this.wantedNodeIds(hidden)
     const large = this.store.nodes.size > LARGE_GRAPH_NODES
-    const nodes = wanted ? [...wanted].map((id) => this.store.nodes.get(id)!) : this.store.liveNodes()
+    const nodes = wanted
+      ? [...wanted].map((id) => this.store.nodes.get(id)!)
+      : this.store.liveNodes()
     return toElements(nodes, this.store.liveEdges(), { shortLabels: large })
   }
 
@@ -148,7 +173,7 @@ export class CyController {
   private syncOverview(hidden: ReadonlySet<string>): void {
     const wanted = this.wantedNodeIds(hidden)
     if (!wanted) return
-    const cy = this.cy
+    const cy = this.#cy
     cy.nodes().forEach((n) => {
       if (!wanted.has(n.id())) n.remove()
     })
@@ -170,8 +195,8 @@ export class CyController {
   setLabelFunction(labelOf: (n: GraphNode) => string): void {
     this.labelOf = labelOf
     const short = this.store.nodes.size > LARGE_GRAPH_NODES
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((el) => {
+    this.#cy.batch(() => {
+      this.#cy.nodes().forEach((el) => {
         const n = this.store.nodes.get(el.id())
         if (n) el.data('label', nodeElement({ ...n, title: labelOf(n) }, short).data.label)
       })
@@ -189,17 +214,22 @@ export class CyController {
 
   /** Nodes without a stored position get one from a quick layout of just those nodes. */
   private placeUnpositioned(): void {
-    const loose = this.cy.nodes().filter((n) => !this.store.nodes.get(n.id())?.position)
+    const loose = this.#cy.nodes().filter((n) => !this.store.nodes.get(n.id())?.position)
     if (loose.empty()) return
-    const bb = this.cy.nodes().difference(loose).boundingBox()
-    const hasPlaced = loose.length < this.cy.nodes().length
+    const bb = this.#cy.nodes().difference(loose).boundingBox()
+    const hasPlaced = loose.length < this.#cy.nodes().length
     loose
       .layout({
         name: 'grid',
         fit: false,
         avoidOverlap: true,
         boundingBox: hasPlaced
-          ? { x1: bb.x1, y1: bb.y2 + 120, w: Math.max(bb.w, 600), h: Math.max(200, loose.length * 8) }
+          ? {
+              x1: bb.x1,
+              y1: bb.y2 + 120,
+              w: Math.max(bb.w, 600),
+              h: Math.max(200, loose.length * 8)
+            }
           : { x1: 0, y1: 0, w: Math.sqrt(loose.length) * 120, h: Math.sqrt(loose.length) * 120 }
       })
       .run()
@@ -210,9 +240,9 @@ export class CyController {
     if (event.type === 'reset') {
       this.savedPositions = null
       this.computeDegrees()
-      this.cy.batch(() => {
-        this.cy.elements().remove()
-        this.cy.add(this.mountableElements(null))
+      this.#cy.batch(() => {
+        this.#cy.elements().remove()
+        this.#cy.add(this.mountableElements(null))
       })
       this.placeUnpositioned()
       this.fitAll()
@@ -220,14 +250,26 @@ export class CyController {
     }
     const { nodes, edges } = event.patch
     const overview = this.isOverview
-    this.cy.batch(() => {
+    this.#cy.batch(() => {
       for (const n of nodes) {
         // An overview does not mount every node a bulk change touches, only new ones.
-        if (overview && !n.deletedAt && this.cy.getElementById(n.id).empty() && n.createdAt !== n.updatedAt) continue
-        this.upsert(n.deletedAt ? null : nodeElement({ ...n, title: this.labelOf(n) }, overview), n.id)
+        if (
+          overview &&
+          !n.deletedAt &&
+          this.#cy.getElementById(n.id).empty() &&
+          n.createdAt !== n.updatedAt
+        )
+          continue
+        this.upsert(
+          n.deletedAt ? null : nodeElement({ ...n, title: this.labelOf(n) }, overview),
+          n.id
+        )
       }
       for (const e of edges) {
-        const mounted = !overview || (this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty())
+        const mounted =
+          !overview ||
+          (this.#cy.getElementById(e.source).nonempty() &&
+            this.#cy.getElementById(e.target).nonempty())
         const ok = !e.deletedAt && this.store.node(e.source) && this.store.node(e.target) && mounted
         this.upsert(ok ? edgeElement(e) : null, e.id)
       }
@@ -235,13 +277,13 @@ export class CyController {
   }
 
   private upsert(def: ElementDefinition | null, id: string): void {
-    const existing = this.cy.getElementById(id)
+    const existing = this.#cy.getElementById(id)
     if (!def) {
       existing.remove()
       return
     }
     if (existing.empty()) {
-      this.cy.add(def)
+      this.#cy.add(def)
       return
     }
     existing.data(def.data)
@@ -255,7 +297,8 @@ export class CyController {
     }
   }
 
-  private edgehandles: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void } | null = null
+  private edgehandles: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void } | null =
+    null
 
   /**
    * Turns drawing mode on or off: while on, dragging from one node to another proposes an edge
@@ -263,12 +306,21 @@ export class CyController {
    */
   setDrawMode(on: boolean): void {
     if (!this.edgehandles) {
-      const cy = this.cy as Core & { edgehandles?: (o: object) => NonNullable<CyController['edgehandles']> }
+      const cy = this.#cy as Core & {
+        edgehandles?: (o: object) => NonNullable<CyController['edgehandles']>
+      }
       if (!cy.edgehandles) return
-      this.edgehandles = cy.edgehandles({ snap: true, noEdgeEventsInDraw: true, disableBrowserGestures: true })
-      this.cy.on('ehcomplete', (_evt, source, target, added) => {
+      this.edgehandles = cy.edgehandles({
+        snap: true,
+        noEdgeEventsInDraw: true,
+        disableBrowserGestures: true
+      })
+      this.#cy.on('ehcomplete', (_evt, source, target, added) => {
         ;(added as { remove(): void }).remove()
-        this.events.onConnect?.((source as { id(): string }).id(), (target as { id(): string }).id())
+        this.events.onConnect?.(
+          (source as { id(): string }).id(),
+          (target as { id(): string }).id()
+        )
       })
     }
     if (on) this.edgehandles.enableDrawMode()
@@ -279,7 +331,7 @@ export class CyController {
   private fitAll(): void {
     this.programmaticViewport++
     try {
-      this.cy.fit(undefined, 40)
+      this.#cy.fit(undefined, 40)
     } finally {
       this.programmaticViewport--
     }
@@ -290,7 +342,7 @@ export class CyController {
    * colours and, for a lens, temporary positions (the saved ones come back when the lens is off).
    */
   applyView(view: CanvasView): void {
-    const cy = this.cy
+    const cy = this.#cy
     cy.batch(() => {
       this.syncOverview(view.hidden)
       cy.elements().removeClass('hidden faded path sized clustered single-voice contested')
@@ -308,11 +360,14 @@ export class CyController {
       byIds(view.singleVoice).addClass('single-voice')
       byIds(view.contested).addClass('contested')
       if (view.sizes) {
-        for (const [id, size] of view.sizes) cy.getElementById(id).data('size', size).addClass('sized')
+        for (const [id, size] of view.sizes)
+          cy.getElementById(id).data('size', size).addClass('sized')
       }
       if (view.clusterOf) {
         for (const [id, c] of view.clusterOf) {
-          cy.getElementById(id).data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length]).addClass('clustered')
+          cy.getElementById(id)
+            .data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length])
+            .addClass('clustered')
         }
       }
       this.setTempPositions(view.tempPositions)
@@ -330,26 +385,29 @@ export class CyController {
     if (temp) {
       if (!this.savedPositions) {
         this.savedPositions = new Map()
-        this.cy.nodes().forEach((n) => void this.savedPositions!.set(n.id(), { ...n.position() }))
+        this.#cy.nodes().forEach((n) => void this.savedPositions!.set(n.id(), { ...n.position() }))
       }
-      for (const [id, p] of temp) this.cy.getElementById(id).position(p)
+      for (const [id, p] of temp) this.#cy.getElementById(id).position(p)
       return
     }
     if (!this.savedPositions) return
     for (const [id, p] of this.savedPositions) {
       const stored = this.store.nodes.get(id)?.position
-      this.cy.getElementById(id).position(stored ?? p)
+      this.#cy.getElementById(id).position(stored ?? p)
     }
     this.savedPositions = null
   }
 
   /** Fits the visible elements (after a filter, focus or lens change). */
   fitVisible(): void {
-    const visible = this.cy.elements().not('.hidden')
+    const visible = this.#cy.elements().not('.hidden')
     if (visible.empty()) return
     this.programmaticViewport++
     try {
-      this.cy.animate({ fit: { eles: visible, padding: 50 } }, { duration: this.isLarge() ? 0 : 250 })
+      this.#cy.animate(
+        { fit: { eles: visible, padding: 50 } },
+        { duration: this.isLarge() ? 0 : 250 }
+      )
     } finally {
       this.programmaticViewport--
     }
@@ -357,10 +415,10 @@ export class CyController {
 
   /** Centres the view on a node and zooms in to a readable level. */
   centerOn(id: string): void {
-    const n = this.cy.getElementById(id)
+    const n = this.#cy.getElementById(id)
     if (n.empty()) return
-    const zoom = Math.max(this.cy.zoom(), 1)
-    this.cy.animate({ center: { eles: n }, zoom }, { duration: this.isLarge() ? 0 : 250 })
+    const zoom = Math.max(this.#cy.zoom(), 1)
+    this.#cy.animate({ center: { eles: n }, zoom }, { duration: this.isLarge() ? 0 : 250 })
   }
 
   /**
@@ -368,31 +426,33 @@ export class CyController {
    * navigation; undefined when there is none.
    */
   neighbourInDirection(id: string, dir: 'left' | 'right' | 'up' | 'down'): string | undefined {
-    const n = this.cy.getElementById(id)
+    const n = this.#cy.getElementById(id)
     if (n.empty() || !n.isNode()) return undefined
     const p = n.position()
     const want = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[dir]
     let best: string | undefined
     let bestScore = -Infinity
-    n.neighborhood('node').not('.hidden').forEach((m) => {
-      const q = m.position()
-      const dx = q.x - p.x
-      const dy = q.y - p.y
-      const len = Math.hypot(dx, dy) || 1
-      const cos = (dx * want[0]! + dy * want[1]!) / len
-      if (cos <= 0.2) return
-      const score = cos * 2 - len / 2000
-      if (score > bestScore) {
-        bestScore = score
-        best = m.id()
-      }
-    })
+    n.neighborhood('node')
+      .not('.hidden')
+      .forEach((m) => {
+        const q = m.position()
+        const dx = q.x - p.x
+        const dy = q.y - p.y
+        const len = Math.hypot(dx, dy) || 1
+        const cos = (dx * want[0]! + dy * want[1]!) / len
+        if (cos <= 0.2) return
+        const score = cos * 2 - len / 2000
+        if (score > bestScore) {
+          bestScore = score
+          best = m.id()
+        }
+      })
     return best
   }
 
   /** Highlights a node's neighbourhood while hovering; `null` clears it. */
   hover(id: string | null): void {
-    const cy = this.cy
+    const cy = this.#cy
     cy.batch(() => {
       cy.elements('.hover, .dimmed').removeClass('hover dimmed')
       if (!id || this.isLarge()) return
@@ -405,38 +465,122 @@ export class CyController {
   }
 
   private isLarge(): boolean {
-    return this.cy.nodes().length > LARGE_GRAPH_NODES
+    return this.#cy.nodes().length > LARGE_GRAPH_NODES
   }
 
   /** Restores a saved zoom and pan. */
   setViewport(viewport: { zoom: number; pan: Position }): void {
     this.userMovedViewport = true
-    this.cy.viewport({ zoom: viewport.zoom, pan: viewport.pan })
+    this.#cy.viewport({ zoom: viewport.zoom, pan: viewport.pan })
   }
 
   fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 } }, { duration: 250 })
+    this.#cy.animate({ fit: { eles: this.#cy.elements(), padding: 40 } }, { duration: 250 })
   }
 
   zoomBy(factor: number): void {
-    const c = { x: this.cy.width() / 2, y: this.cy.height() / 2 }
-    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: c })
+    const c = { x: this.#cy.width() / 2, y: this.#cy.height() / 2 }
+    this.#cy.zoom({ level: this.#cy.zoom() * factor, renderedPosition: c })
   }
 
   select(id: string | null): void {
     this.selectedId = id
-    this.cy.$(':selected').unselect()
-    if (id) this.cy.getElementById(id).select()
+    this.#cy.$(':selected').unselect()
+    if (id) this.#cy.getElementById(id).select()
   }
 
   setDark(dark: boolean): void {
-    this.cy.style(buildStylesheet({ dark, large: this.cy.nodes().length > LARGE_GRAPH_NODES }))
+    this.#cy.style(buildStylesheet({ dark, large: this.#cy.nodes().length > LARGE_GRAPH_NODES }))
+  }
+
+  /** The first node the view shows (keyboard navigation with nothing selected). */
+  firstVisibleNodeId(): string | undefined {
+    const first = this.#cy.nodes().not('.hidden').first()
+    return first.nonempty() ? first.id() : undefined
+  }
+
+  /** The ids of the mounted nodes the view does not hide. */
+  visibleNodeIds(): Set<string> {
+    return new Set(
+      this.#cy
+        .nodes()
+        .not('.hidden')
+        .map((n) => n.id())
+    )
+  }
+
+  /** The positions of the visible nodes as drawn (a lens's temporary positions included). */
+  visiblePositions(): Map<string, Position> {
+    const out = new Map<string, Position>()
+    this.#cy
+      .nodes()
+      .not('.hidden')
+      .forEach((n) => void out.set(n.id(), { ...n.position() }))
+    return out
+  }
+
+  /** The current zoom and pan (see setViewport). */
+  viewport(): { zoom: number; pan: Position } {
+    return { zoom: this.#cy.zoom(), pan: { ...this.#cy.pan() } }
+  }
+
+  /** The centre of the visible area in model coordinates, rounded (where a new node goes). */
+  viewportCentre(): Position {
+    const ext = this.#cy.extent()
+    return { x: Math.round(ext.x1 + ext.w / 2), y: Math.round(ext.y1 + ext.h / 2) }
+  }
+
+  /** The kinds of the visible nodes and edges, for a snapshot's legend. */
+  visibleKinds(): { nodes: NodeKind[]; edges: EdgeKind[] } {
+    const nodes = new Set<NodeKind>()
+    const edges = new Set<EdgeKind>()
+    this.#cy
+      .nodes()
+      .not('.hidden')
+      .forEach((n) => void nodes.add(n.data('kind') as NodeKind))
+    this.#cy
+      .edges()
+      .not('.hidden')
+      .forEach((e) => void edges.add(e.data('kind') as EdgeKind))
+    return { nodes: [...nodes], edges: [...edges] }
+  }
+
+  /** The visible map as a PNG with a title band and legend (see graph-view/snapshot). */
+  async renderPng(frame: SnapshotFrame, options: PngOptions): Promise<Uint8Array> {
+    const { renderPng } = await import('./snapshot')
+    return renderPng(this.#cy, frame, options)
+  }
+
+  /** The visible map as an SVG document with a title band and legend (see graph-view/snapshot). */
+  async renderSvg(
+    frame: SnapshotFrame,
+    options: { scale?: number; background?: 'white' | 'transparent' } = {}
+  ): Promise<string> {
+    const { renderSvg } = await import('./snapshot')
+    return renderSvg(this.#cy, frame, options)
+  }
+
+  /** Draws a live overview of the map into a canvas element; returns the function that detaches it. */
+  attachMinimap(el: HTMLCanvasElement, options: MinimapOptions): () => void {
+    return attachMinimap(this.#cy, el, options)
   }
 
   destroy(): void {
+    if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && typeof window !== 'undefined') {
+      const w = window as unknown as { __kgCy?: Core }
+      if (w.__kgCy === this.#cy) delete w.__kgCy
+    }
     this.edgehandles?.destroy()
     this.resizeObserver?.disconnect()
     this.unsubscribe()
-    this.cy.destroy()
+    this.#cy.destroy()
   }
+}
+
+/**
+ * The Cytoscape core behind a controller, for unit tests and benchmarks only: app code uses the
+ * controller's methods, and lint forbids importing this outside graph-view.
+ */
+export function cytoscapeCoreForTests(controller: CyController): Core {
+  return coreOf(controller)
 }

@@ -1,9 +1,7 @@
-import demoText from '../../resources/stadmaken-demo.kg.json?raw'
 import type { GraphData } from '../domain/graph'
 import type { Result } from '../domain/result'
-import { parseKgJson } from '../exchange/formats/kg-json'
 import { openDatabase } from './db'
-import { GraphRepository, type ProgressOptions } from './repositories/graph-repository'
+import { GraphRepository } from './repositories/graph-repository'
 import { DEFAULT_DB_NAME, SCHEMA_VERSION } from './schema'
 import { readMeta, readSettings, writeMeta, type Settings } from './settings'
 
@@ -18,24 +16,31 @@ export interface StorageSession {
   demoLoaded: boolean
 }
 
-/** The bundled demo map (resources/stadmaken-demo.kg.json), parsed and validated. */
-export function demoGraph(): Result<GraphData> {
-  return parseKgJson(demoText)
+export interface StartOptions {
+  /**
+   * The graph for the very first start on an empty database (the app passes the demo map; storage
+   * does not parse files itself). Called at most once; a later "new empty map" stays empty.
+   */
+  initialGraph?: () => Result<GraphData>
 }
 
 /**
  * Opens the database, loads the graph into memory and, the first time the app ever runs on an empty
- * database, loads the demo map once (a later "new empty map" stays empty).
+ * database, stores `options.initialGraph` once.
  */
-export async function startStorage(dbName: string = DEFAULT_DB_NAME): Promise<StorageSession> {
+export async function startStorage(
+  dbName: string = DEFAULT_DB_NAME,
+  options: StartOptions = {}
+): Promise<StorageSession> {
   const opened = await openDatabase(dbName)
   let settings = await readSettings(opened.db)
   const repo = await GraphRepository.load(opened, { author: () => settings.author })
   let demoLoaded = false
   if (!opened.readOnly && !(await readMeta(opened.db, 'initialised'))) {
-    if (repo.store.nodes.size === 0) {
-      await loadDemo(repo)
-      demoLoaded = true
+    const initial = repo.store.nodes.size === 0 ? options.initialGraph?.() : undefined
+    if (initial?.ok) {
+      const stored = await repo.replaceGraph(initial.value, 'graph.restore-demo')
+      demoLoaded = stored.ok
     }
     await writeMeta(opened.db, 'initialised', true)
   }
@@ -52,11 +57,4 @@ export async function startStorage(dbName: string = DEFAULT_DB_NAME): Promise<St
     ourVersion: SCHEMA_VERSION,
     demoLoaded
   }
-}
-
-/** Replaces the stored graph with the demo map, in one transaction. */
-export async function loadDemo(repo: GraphRepository, progress?: ProgressOptions): Promise<Result<GraphData>> {
-  const demo = demoGraph()
-  if (!demo.ok) return demo
-  return repo.replaceGraph(demo.value, 'graph.restore-demo', progress)
 }

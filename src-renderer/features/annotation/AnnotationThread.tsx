@@ -1,7 +1,7 @@
 import { Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { isContested, type Annotation } from '../../domain/annotations'
 import { STANCES, type Stance } from '../../domain/facets'
 import { fieldErrors } from '../../domain/validate'

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { REVIEW_STATUSES } from '../../domain/facets'
 import type { IngredientNode, LessonNode } from '../../domain/node-kinds'
 

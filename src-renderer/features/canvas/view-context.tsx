@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { contestedTargets } from '../../domain/annotations'
 import { buildGraphIndex, type GraphIndex } from '../../domain/graph-queries'
 import {

@@ -1,6 +1,6 @@
 import { Menu } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { NODE_KINDS } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { newNode } from './editor-actions'

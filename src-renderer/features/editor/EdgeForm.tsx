@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, T
 import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { EDGE_RULES, allowedEdgeKinds, type EdgeKind } from '../../domain/edge-kinds'
 import { PARTICIPATION_LEVELS, STATUSES, type ParticipationLevel, type Status } from '../../domain/facets'
 import { fieldErrors } from '../../domain/validate'

@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { FACETS, STATUSES } from '../../domain/facets'
 import { NODE_KINDS, type GraphNode, type NodeKind, type Position, type SourceRef } from '../../domain/node-kinds'
 import { fieldErrors, validateNodeDraft } from '../../domain/validate'

@@ -9,9 +9,7 @@ import type { NodeKind, Position } from '../../domain/node-kinds'
 
 /** The centre of the visible canvas in model coordinates, where a new node goes. */
 export function viewportCentre(canvas: CyController | null): Position | undefined {
-  if (!canvas) return undefined
-  const ext = canvas.cy.extent()
-  return { x: Math.round(ext.x1 + ext.w / 2), y: Math.round(ext.y1 + ext.h / 2) }
+  return canvas?.viewportCentre()
 }
 
 /** Opens the form for a new node, placed at `position` or the centre of the view. */

@@ -4,9 +4,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { create } from 'zustand'
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
-import { renderPdf, renderPng, renderSvg, visibleKinds, type SnapshotFrame } from '../../exchange/snapshot'
+import { renderPdf, type SnapshotFrame } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
 import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
@@ -43,7 +43,7 @@ export function ExportDialog(): React.JSX.Element {
   const [busy, setBusy] = useState(false)
 
   const frame = (): SnapshotFrame => {
-    const kinds = canvas.current ? visibleKinds(canvas.current.cy) : { nodes: [], edges: [] }
+    const kinds = canvas.current ? canvas.current.visibleKinds() : { nodes: [], edges: [] }
     return {
       title,
       ...(caption ? { caption } : {}),
@@ -57,7 +57,7 @@ export function ExportDialog(): React.JSX.Element {
 
   const run = async (): Promise<void> => {
     if (!format) return
-    const cy = canvas.current?.cy
+    const controller = canvas.current
     setBusy(true)
     try {
       let data: string | Uint8Array
@@ -76,14 +76,14 @@ export function ExportDialog(): React.JSX.Element {
               }
         data = serializeKgJson(data0, { title })
         kind = 'kg-json'
-      } else if (!cy) {
+      } else if (!controller) {
         return
       } else if (format === 'png') {
-        data = await renderPng(cy, frame(), { scale: Number(scale), background })
+        data = await controller.renderPng(frame(), { scale: Number(scale), background })
       } else if (format === 'svg') {
-        data = renderSvg(cy, frame(), { background })
+        data = await controller.renderSvg(frame(), { background })
       } else {
-        data = await renderPdf([{ png: await renderPng(cy, frame(), { scale: 2, background: 'white' }), frame: frame() }])
+        data = await renderPdf([{ png: await controller.renderPng(frame(), { scale: 2, background: 'white' }), frame: frame() }])
       }
       const r = await bridge.files.saveFile({ suggestedName: `${base}.${format === 'kg-json' ? 'kg.json' : format}`, kind, data })
       if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })

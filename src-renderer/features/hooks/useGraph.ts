@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
 import type { GraphStore } from '../../storage/graph-store'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 
 /** Re-renders on every graph change; returns the store's version counter. */
 export function useGraphVersion(store: GraphStore): number {

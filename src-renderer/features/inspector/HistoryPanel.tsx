@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import type { ChangeRow } from '../../storage/db'
 import { useGraphVersion } from '../hooks/useGraph'
 

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Divider, Group, List, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import type { GraphEdge } from '../../domain/edge-kinds'
 import { nodeAdjacency, voiceCounts, type AdjacencyEntry } from '../../domain/graph-queries'
 import type { NodeId } from '../../domain/ids'

@@ -1,7 +1,7 @@
 import { Button, Menu, Paper, Progress, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { LAYOUT_NAMES, type LayoutName } from '../../graph-view/layouts'
 import { useUiStore } from '../../state/ui-store'
 import type { TFunction } from 'i18next'

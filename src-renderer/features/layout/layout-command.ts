@@ -27,8 +27,7 @@ export async function runNamedLayout(
   if (ui.lens !== 'all') return 'lens-active'
   const rootId = ui.selection?.group === 'nodes' ? ui.selection.id : undefined
   if (name === 'breadthfirst' && !rootId) return 'needs-selection'
-  const cy = canvas?.cy
-  const visible = cy ? new Set(cy.nodes().not('.hidden').map((n) => n.id())) : null
+  const visible = canvas ? canvas.visibleNodeIds() : null
   const nodes = repo.store
     .liveNodes()
     .filter((n) => !visible || visible.has(n.id))

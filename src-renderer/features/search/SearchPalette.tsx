@@ -1,7 +1,7 @@
 import { Button, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { isSearchAbort, type SearchClient } from '../../search/search-client'
 import { groupByKind, type SearchResult } from '../../search/search-index'
 import { useUiStore } from '../../state/ui-store'

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import { useUiStore } from '../../state/ui-store'
 
 /** Author name, language and appearance. Changes apply at once after saving. */

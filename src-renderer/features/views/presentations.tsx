@@ -4,8 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { create } from 'zustand'
-import { useApp } from '../../app/AppContext'
-import { renderPdf, renderPng, visibleKinds } from '../../exchange/snapshot'
+import { useApp } from '../services/AppContext'
+import { renderPdf } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
 import { listPresentations, listViews, savePresentation, type Presentation, type SavedView } from '../../storage/views'
 import { openView } from './views'
@@ -74,7 +74,7 @@ export function PresentationEditor(): React.JSX.Element {
         if (!view) continue
         await openView(view, session.repo, canvas.current)
         await new Promise((r) => setTimeout(r, 150))
-        const kinds = visibleKinds(canvas.current.cy)
+        const kinds = canvas.current.visibleKinds()
         const frame = {
           title: view.name,
           caption: slide.caption || saved.name,
@@ -84,7 +84,7 @@ export function PresentationEditor(): React.JSX.Element {
             edges: kinds.edges.map((k) => ({ kind: k, label: t(`edge.${k}`) }))
           }
         }
-        pages.push({ png: await renderPng(canvas.current.cy, frame, { scale: 2, background: 'white' }), frame })
+        pages.push({ png: await canvas.current.renderPng(frame, { scale: 2, background: 'white' }), frame })
       }
       const pdf = await renderPdf(pages)
       await bridge.files.saveFile({ suggestedName: `${saved.name}.pdf`, kind: 'pdf', data: pdf })

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { create } from 'zustand'
-import { useApp } from '../../app/AppContext'
+import { useApp } from '../services/AppContext'
 import type { Position } from '../../domain/node-kinds'
 import type { CyController } from '../../graph-view/cy-controller'
 import type { GraphFilter } from '../../graph-view/view-filter'
@@ -21,10 +21,7 @@ export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => vo
 /** Captures the current filter, focus, lens, display, visible positions and viewport. */
 export function captureView(canvas: CyController | null, name: string, description: string, author: string): Omit<SavedView, 'id' | 'createdAt'> {
   const ui = useUiStore.getState()
-  const positions: Record<string, Position> = {}
-  canvas?.cy.nodes().not('.hidden').forEach((n) => {
-    positions[n.id()] = { ...n.position() }
-  })
+  const positions: Record<string, Position> = canvas ? Object.fromEntries(canvas.visiblePositions()) : {}
   return {
     name,
     description,
@@ -38,7 +35,7 @@ export function captureView(canvas: CyController | null, name: string, descripti
       searchMatches: ui.searchMatches
     },
     positions: ui.lens === 'all' ? positions : {},
-    viewport: canvas ? { zoom: canvas.cy.zoom(), pan: { ...canvas.cy.pan() } } : { zoom: 1, pan: { x: 0, y: 0 } }
+    viewport: canvas ? canvas.viewport() : { zoom: 1, pan: { x: 0, y: 0 } }
   }
 }
 

@@ -22,7 +22,11 @@ import cytoscape, {
 } from 'cytoscape'
 import { generateGraph } from '@renderer/dev/generate-graph'
 import type { GraphData } from '@renderer/domain/graph'
-import { CyController, LARGE_GRAPH_NODES } from '@renderer/graph-view/cy-controller'
+import {
+  CyController,
+  LARGE_GRAPH_NODES,
+  cytoscapeCoreForTests
+} from '@renderer/graph-view/cy-controller'
 import { registerFcose } from '@renderer/graph-view/layout-engine'
 import { kindRank } from '@renderer/graph-view/layouts'
 import { applyLayoutPositions, runLayout } from '@renderer/graph-view/run-layout'
@@ -368,7 +372,7 @@ async function open(
     store = new GraphStore()
     store.reset(data)
     controller = new CyController(target, store)
-    core = controller.cy
+    core = cytoscapeCoreForTests(controller)
   } else if (variant === 'proposal') {
     store = new GraphStore()
     store.reset(data)

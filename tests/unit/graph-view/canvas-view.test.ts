@@ -7,7 +7,7 @@ import type { GraphData } from '../../../src-renderer/domain/graph'
 import { NODE_KINDS } from '../../../src-renderer/domain/node-kinds'
 import { parseKgJson } from '../../../src-renderer/exchange/formats/kg-json'
 import { computeCanvasView, clusterPositions, type CanvasViewInput } from '../../../src-renderer/graph-view/canvas-view'
-import { CyController } from '../../../src-renderer/graph-view/cy-controller'
+import { CyController, cytoscapeCoreForTests } from '../../../src-renderer/graph-view/cy-controller'
 import { EDGE_STYLES, NODE_STYLES, buildStylesheet } from '../../../src-renderer/graph-view/stylesheet'
 import { toElements } from '../../../src-renderer/graph-view/to-elements'
 import { EMPTY_FILTER } from '../../../src-renderer/graph-view/view-filter'
@@ -139,17 +139,17 @@ describe('CyController (headless)', () => {
     const g = demo()
     const controller = headless(g)
     const index = buildGraphIndex(g.nodes, g.edges)
-    expect(controller.cy.nodes()).toHaveLength(61)
-    expect(controller.cy.edges()).toHaveLength(96)
-    const saved = { ...controller.cy.getElementById('L1').position() }
+    expect(cytoscapeCoreForTests(controller).nodes()).toHaveLength(61)
+    expect(cytoscapeCoreForTests(controller).edges()).toHaveLength(96)
+    const saved = { ...cytoscapeCoreForTests(controller).getElementById('L1').position() }
     controller.applyView(computeCanvasView(index, { ...BASE, lens: 'lessonMap' }))
-    expect(controller.cy.nodes('.hidden')).toHaveLength(61 - 15)
-    expect(controller.cy.getElementById('L1').hasClass('clustered')).toBe(true)
-    expect(controller.cy.getElementById('L1').hasClass('single-voice')).toBe(true)
-    expect(controller.cy.getElementById('L1').position()).not.toEqual(saved)
+    expect(cytoscapeCoreForTests(controller).nodes('.hidden')).toHaveLength(61 - 15)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').hasClass('clustered')).toBe(true)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').hasClass('single-voice')).toBe(true)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').position()).not.toEqual(saved)
     controller.applyView(computeCanvasView(index, BASE))
-    expect(controller.cy.nodes('.hidden')).toHaveLength(0)
-    expect(controller.cy.getElementById('L1').position()).toEqual(saved)
+    expect(cytoscapeCoreForTests(controller).nodes('.hidden')).toHaveLength(0)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').position()).toEqual(saved)
     controller.destroy()
   })
 
@@ -165,20 +165,20 @@ describe('CyController (headless)', () => {
       edges: l1Edges.map((e) => ({ ...e, deletedAt: 'x' })),
       annotations: []
     })
-    expect(controller.cy.getElementById('L1').empty()).toBe(true)
-    expect(controller.cy.edges()).toHaveLength(96 - l1Edges.length)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').empty()).toBe(true)
+    expect(cytoscapeCoreForTests(controller).edges()).toHaveLength(96 - l1Edges.length)
     controller.destroy()
   })
 
   it('finds a neighbour in the direction of an arrow key', () => {
     const g = demo()
     const controller = headless(g)
-    const l1 = controller.cy.getElementById('L1').position()
+    const l1 = cytoscapeCoreForTests(controller).getElementById('L1').position()
     const right = controller.neighbourInDirection('L1', 'right')
     expect(right).toBeDefined()
-    const p = controller.cy.getElementById(right!).position()
+    const p = cytoscapeCoreForTests(controller).getElementById(right!).position()
     expect(p.x).toBeGreaterThan(l1.x)
-    expect(controller.cy.getElementById('L1').neighborhood('node').map((n) => n.id())).toContain(right)
+    expect(cytoscapeCoreForTests(controller).getElementById('L1').neighborhood('node').map((n) => n.id())).toContain(right)
     controller.destroy()
   })
 })
@@ -190,17 +190,17 @@ describe('overview of a very large graph', () => {
     const g = generateGraph({ nodes: 12_000, edgesPerNode: 2, seed: 7 })
     const controller = headless(g)
     expect(controller.isOverview).toBe(true)
-    expect(controller.cy.nodes()).toHaveLength(OVERVIEW_CAP)
+    expect(cytoscapeCoreForTests(controller).nodes()).toHaveLength(OVERVIEW_CAP)
     const index = buildGraphIndex(g.nodes, g.edges)
     const seed = g.nodes[11_999]!.id
     const view = computeCanvasView(index, { ...BASE, focus: { seedIds: [seed], depth: 1, expanded: [] } })
     controller.applyView(view)
-    const mounted = controller.cy.nodes().map((n) => n.id()).sort()
+    const mounted = cytoscapeCoreForTests(controller).nodes().map((n) => n.id()).sort()
     const shown = [...index.nodes.keys()].filter((id) => !view.hidden.has(id)).sort()
     expect(mounted).toEqual(shown)
     expect(mounted).toContain(seed)
     controller.applyView(computeCanvasView(index, BASE))
-    expect(controller.cy.nodes()).toHaveLength(OVERVIEW_CAP)
+    expect(cytoscapeCoreForTests(controller).nodes()).toHaveLength(OVERVIEW_CAP)
     controller.destroy()
   }, 60_000)
 })

@@ -1,10 +1,15 @@
+/**
+ * Snapshots of the canvas (PNG, SVG, PDF) with a title band and a legend. The functions that take a
+ * Cytoscape core are graph-view internals, called through CyController (`renderPng`, `renderSvg`);
+ * `renderPdf` and the frame types are for the export features.
+ */
 import type { Core } from 'cytoscape'
 import cytoscape from 'cytoscape'
 import cytoscapeSvg from 'cytoscape-svg'
 import { jsPDF } from 'jspdf'
 import type { EdgeKind } from '../domain/edge-kinds'
 import type { NodeKind } from '../domain/node-kinds'
-import { EDGE_STYLES, NODE_STYLES } from '../graph-view/stylesheet'
+import { EDGE_STYLES, NODE_STYLES } from './stylesheet'
 
 cytoscape.use(cytoscapeSvg)
 
@@ -30,15 +35,6 @@ const HEADER = 64
 const LEGEND_W = 230
 const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
 
-/** The kinds of the visible (not hidden) elements, for the legend. */
-export function visibleKinds(cy: Core): { nodes: NodeKind[]; edges: EdgeKind[] } {
-  const nodes = new Set<NodeKind>()
-  const edges = new Set<EdgeKind>()
-  cy.nodes().not('.hidden').forEach((n) => void nodes.add(n.data('kind') as NodeKind))
-  cy.edges().not('.hidden').forEach((e) => void edges.add(e.data('kind') as EdgeKind))
-  return { nodes: [...nodes], edges: [...edges] }
-}
-
 function mapScale(cy: Core, scale: number, maxSide: number): number {
   const bb = cy.elements().not('.hidden').boundingBox()
   const side = Math.max(bb.w, bb.h, 1) * scale
@@ -49,14 +45,18 @@ function mapScale(cy: Core, scale: number, maxSide: number): number {
  * Renders the visible map as a PNG with a title band and a legend column. Hidden elements are left
  * out; labels are drawn as on screen (so presentation-safe names apply).
  */
-export async function renderPng(cy: Core, frame: SnapshotFrame, options: PngOptions): Promise<Uint8Array> {
+export async function renderPng(
+  cy: Core,
+  frame: SnapshotFrame,
+  options: PngOptions
+): Promise<Uint8Array> {
   const scale = mapScale(cy, options.scale, options.maxSide ?? 6000)
-  const blob = await cy.png({
+  const blob = (await cy.png({
     output: 'blob-promise',
     full: true,
     scale,
     bg: options.background === 'white' ? '#ffffff' : 'transparent'
-  } as never) as unknown as Blob
+  } as never)) as unknown as Blob
   const map = await createImageBitmap(blob)
   const k = Math.max(1, options.scale)
   const width = map.width + LEGEND_W * k
@@ -88,7 +88,12 @@ function legendHeight(frame: SnapshotFrame): number {
   return 40 + (frame.legend.nodes.length + frame.legend.edges.length) * 18 + 30
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, frame: SnapshotFrame, x: number, y: number): void {
+function drawLegend(
+  ctx: CanvasRenderingContext2D,
+  frame: SnapshotFrame,
+  x: number,
+  y: number
+): void {
   ctx.font = `600 12px ${FONT}`
   ctx.fillStyle = '#1e1e1e'
   let yy = y + 16
@@ -120,16 +125,27 @@ function drawLegend(ctx: CanvasRenderingContext2D, frame: SnapshotFrame, x: numb
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
+  )
 }
 
 /** Renders the visible map as an SVG document with the same title band and legend as the PNG. */
-export function renderSvg(cy: Core, frame: SnapshotFrame, options: { scale?: number; background?: 'white' | 'transparent' } = {}): string {
+export function renderSvg(
+  cy: Core,
+  frame: SnapshotFrame,
+  options: { scale?: number; background?: 'white' | 'transparent' } = {}
+): string {
   const hidden = cy.elements('.hidden')
   const removed = hidden.remove()
   let inner: string
   try {
-    inner = (cy as Core & { svg(o: object): string }).svg({ full: true, scale: options.scale ?? 1, bg: options.background === 'transparent' ? undefined : '#ffffff' })
+    inner = (cy as Core & { svg(o: object): string }).svg({
+      full: true,
+      scale: options.scale ?? 1,
+      bg: options.background === 'transparent' ? undefined : '#ffffff'
+    })
   } finally {
     removed.restore()
   }
@@ -139,14 +155,23 @@ export function renderSvg(cy: Core, frame: SnapshotFrame, options: { scale?: num
   const legend: string[] = []
   let y = HEADER + 16
   for (const n of frame.legend.nodes) {
-    legend.push(`<circle cx="${w + 15}" cy="${y - 4}" r="6" fill="${NODE_STYLES[n.kind].color}"/><text x="${w + 28}" y="${y}" font-size="12">${escapeXml(n.label)}</text>`)
+    legend.push(
+      `<circle cx="${w + 15}" cy="${y - 4}" r="6" fill="${NODE_STYLES[n.kind].color}"/><text x="${w + 28}" y="${y}" font-size="12">${escapeXml(n.label)}</text>`
+    )
     y += 18
   }
   y += 8
   for (const e of frame.legend.edges) {
     const s = EDGE_STYLES[e.kind]
-    const dash = s.line === 'dashed' ? ' stroke-dasharray="5 3"' : s.line === 'dotted' ? ' stroke-dasharray="1.5 2.5"' : ''
-    legend.push(`<line x1="${w + 8}" y1="${y - 4}" x2="${w + 24}" y2="${y - 4}" stroke="${s.color}" stroke-width="${Math.min(s.width, 3)}"${dash}/><text x="${w + 30}" y="${y}" font-size="12">${escapeXml(e.label)}</text>`)
+    const dash =
+      s.line === 'dashed'
+        ? ' stroke-dasharray="5 3"'
+        : s.line === 'dotted'
+          ? ' stroke-dasharray="1.5 2.5"'
+          : ''
+    legend.push(
+      `<line x1="${w + 8}" y1="${y - 4}" x2="${w + 24}" y2="${y - 4}" stroke="${s.color}" stroke-width="${Math.min(s.width, 3)}"${dash}/><text x="${w + 30}" y="${y}" font-size="12">${escapeXml(e.label)}</text>`
+    )
     y += 18
   }
   const totalW = w + LEGEND_W
@@ -165,13 +190,17 @@ export function renderSvg(cy: Core, frame: SnapshotFrame, options: { scale?: num
 }
 
 /** One PDF page per snapshot (A4 landscape), each with its title, date, caption and legend. */
-export async function renderPdf(pages: { png: Uint8Array; frame: SnapshotFrame }[]): Promise<Uint8Array> {
+export async function renderPdf(
+  pages: { png: Uint8Array; frame: SnapshotFrame }[]
+): Promise<Uint8Array> {
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' })
   const pageW = 297
   const pageH = 210
   for (const [i, page] of pages.entries()) {
     if (i > 0) doc.addPage()
-    const bitmap = await createImageBitmap(new Blob([page.png.slice().buffer], { type: 'image/png' }))
+    const bitmap = await createImageBitmap(
+      new Blob([page.png.slice().buffer], { type: 'image/png' })
+    )
     const ratio = Math.min((pageW - 20) / bitmap.width, (pageH - 20) / bitmap.height)
     const w = bitmap.width * ratio
     const h = bitmap.height * ratio

@@ -1,9 +1,13 @@
 import { createContext, useContext } from 'react'
-import type { StorageSession } from '../storage/bootstrap'
-import type { Settings } from '../storage/settings'
+import type { CyController } from '../../graph-view/cy-controller'
+import type { StorageSession } from '../../storage/bootstrap'
+import type { Settings } from '../../storage/settings'
 import type { CommandRegistry } from './commands'
-import type { CyController } from '../graph-view/cy-controller'
 
+/**
+ * The services the app shell (app/App.tsx) provides to the features. Defined here, below app/, so
+ * features never import app/; the shell fills it in.
+ */
 export interface AppServices {
   session: StorageSession
   commands: CommandRegistry

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../src-main/shared/menu-commands'
+import type { MenuCommand } from '../../../src-main/shared/menu-commands'
 
 /** Every user action has one id that menus, shortcuts, buttons and the palette all call. */
 export type CommandId =

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../app/AppContext'
-import { useUiStore } from '../state/ui-store'
-import { useEditorStore } from '../features/editor/editor-store'
-import { useDisplayName } from '../features/hooks/useDisplayName'
-import { CyController } from './cy-controller'
+import { CyController } from '../../graph-view/cy-controller'
+import { useUiStore } from '../../state/ui-store'
+import { useEditorStore } from '../editor/editor-store'
+import { useDisplayName } from '../hooks/useDisplayName'
+import { useApp } from '../services/AppContext'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
 
@@ -27,7 +27,8 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
       onSelect: select,
       onHover: (id) => controller.hover(id),
       onContextMenu: (at) => useUiStore.getState().setContextMenu(at),
-      onConnect: (sourceId, targetId) => useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
+      onConnect: (sourceId, targetId) =>
+        useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
       onNodesMoved: (positions) => {
         if (repo.readOnly) return
         void repo.setPositions(positions, 'node.move').then((r) => {
@@ -36,7 +37,6 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
       }
     })
     canvas.current = controller
-    ;(window as unknown as { __kgCy?: unknown }).__kgCy = controller.cy
     setCanvasReady()
     return () => {
       canvas.current = null
@@ -71,8 +71,8 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
     if (e.key in ARROWS) {
       e.preventDefault()
       if (!current || current.group !== 'nodes') {
-        const first = controller.cy.nodes().not('.hidden').first()
-        if (first.nonempty()) select({ id: first.id(), group: 'nodes' })
+        const first = controller.firstVisibleNodeId()
+        if (first) select({ id: first, group: 'nodes' })
         return
       }
       const next = controller.neighbourInDirection(current.id, ARROWS[e.key as keyof typeof ARROWS])
