@@ -37,6 +37,7 @@ import { bridge } from '../platform/bridge'
 import type { StorageSession } from '../storage/bootstrap'
 import { loadDemo } from './demo'
 import { writeSetting, type Settings } from '../storage/settings'
+import { DisplayProjection } from '../state/display-projection'
 import { useUiStore } from '../state/ui-store'
 import { AppContext, type AppServices } from '../features/services/AppContext'
 import { CommandRegistry } from '../features/services/commands'
@@ -55,7 +56,12 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const presenting = useDeckStore((s) => !!s.playing)
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
-  const searchClient = useMemo(() => createSearchClient(repo.store, searchLabelsFrom(nlBundle, enBundle)), [repo])
+  // Created before the search client and the canvas, so it has heard of every store change first.
+  const display = useMemo(() => new DisplayProjection(repo.store), [repo])
+  const searchClient = useMemo(
+    () => createSearchClient(display, searchLabelsFrom(nlBundle, enBundle)),
+    [display]
+  )
   useEffect(() => () => searchClient.dispose(), [searchClient])
   const runLayout = async (name: LayoutName): Promise<void> => {
     const outcome = await runNamedLayout(name, repo, canvas.current)
@@ -241,7 +247,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       {
         id: 'privacy.toggle-safe',
         labelKey: 'privacy.safe',
-        run: () => useUiStore.getState().setPresentationSafe(!useUiStore.getState().presentationSafe)
+        run: () => display.setPresentationSafe(!display.presentationSafe)
       },
       {
         id: 'node.new',
@@ -338,7 +344,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const services: AppServices = { session, commands, settings, updateSettings, canvas }
+  const services: AppServices = { session, display, commands, settings, updateSettings, canvas }
   const dark = settings.colorScheme === 'dark'
 
   return (

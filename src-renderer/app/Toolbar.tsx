@@ -6,34 +6,32 @@ import { LayoutMenu } from '../features/layout/LayoutMenu'
 import { NODE_KINDS } from '../domain/node-kinds'
 import { newNode } from '../features/editor/editor-actions'
 import { useExportStore } from '../features/export/ExportDialog'
-import { EXPORT_EXTENSIONS, exportGraph, subgraph } from '../exchange/import-pipeline'
+import { EXPORT_EXTENSIONS, exportGraph } from '../exchange/import-pipeline'
 import { useView } from '../features/canvas/view-context'
 import { bridge } from '../platform/bridge'
 import { notifications } from '@mantine/notifications'
 import { ViewsMenu } from '../features/views/views'
+import { graphToExport } from '../state/export-graph'
 import { useUiStore } from '../state/ui-store'
+import { usePresentationSafe } from '../features/hooks/useDisplay'
 import { useApp } from '../features/services/AppContext'
 import type { CommandId } from '../features/services/commands'
 
 /** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
 export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
-  const { commands, session, canvas } = useApp()
+  const { commands, session, canvas, display } = useApp()
   const drawMode = useUiStore((s) => s.drawMode)
-  const presentationSafe = useUiStore((s) => s.presentationSafe)
+  const presentationSafe = usePresentationSafe()
   const { index, view } = useView()
   const narrowed = view.shownNodes < index.nodes.size
   const exportData = async (d: (typeof DATA_EXPORTS)[number]): Promise<void> => {
     const base = `stadmaken-kennisgraaf-${new Date().toISOString().slice(0, 10)}`
-    const all = session.repo.store.toGraphData()
-    const graph = narrowed
-      ? subgraph(
-          all,
-          new Set(
-            [...index.nodes.keys()].filter((id) => !view.hidden.has(id) && !view.faded.has(id))
-          )
-        )
-      : all
+    // Data exports write the map as it may be shown, and only what is shown when it is narrowed.
+    const graph = graphToExport(session.repo.store, display, {
+      purpose: 'shown',
+      ...(narrowed ? { isShown: (id: string) => !view.hidden.has(id) && !view.faded.has(id) } : {})
+    })
     const data = exportGraph(graph, d.format, {
       baseName: base,
       ...(d.delimiter ? { delimiter: d.delimiter } : {})

@@ -1,13 +1,15 @@
 /**
- * The app's way to search: keeps a {@link SearchIndex} in step with the {@link GraphStore} and answers
- * queries without blocking the main thread.
+ * The app's way to search: keeps a {@link SearchIndex} in step with a {@link NodeFeed} — in the app
+ * the display projection, so the index holds only what may be shown: with Presentatieveilig on, a
+ * hidden name finds nothing and appears in no result or snippet — and answers queries without
+ * blocking the main thread.
  *
  * - **Worker mode** (where `Worker` exists): the index lives in search-worker.ts. On creation and on every
- *   store `reset`, the live nodes are posted as plain {@link SearchSource}s in chunks, one macrotask
- *   apart, so even 100k nodes never hold the main thread for long; the worker builds at the end. Store
- *   `patch` events are forwarded as incremental upserts and removals (queued behind a build in flight),
- *   leaving out nodes whose searchable text did not change (`sameSearchSource`: a layout that saves
- *   every position re-indexes nothing).
+ *   `all` change of the feed, its nodes are posted as plain {@link SearchSource}s in chunks, one
+ *   macrotask apart, so even 100k nodes never hold the main thread for long; the worker builds at the
+ *   end. `records` changes are forwarded as incremental upserts and removals (queued behind a build in
+ *   flight), leaving out nodes whose searchable text the commit did not change (`sameSearchSource` on
+ *   the diff's before/after: a layout that saves every position re-indexes nothing).
  * - **In-thread mode** (no `Worker`, e.g. unit tests, or after the worker failed): the same index in
  *   this thread, built at creation and patched synchronously from store events.
  *
@@ -15,10 +17,9 @@
  * every earlier one still waiting with a `DOMException` named `AbortError` (test with
  * {@link isSearchAbort}); so does aborting `options.signal`, and `dispose()`. In both modes the answer
  * arrives asynchronously (at least one macrotask later), so a burst of keystrokes runs one search.
- * A search always sees every store change emitted before it was called.
+ * A search always sees every feed change emitted before it was called.
  */
 import type { GraphNode } from '../domain/node-kinds'
-import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import {
   DEFAULT_SEARCH_LABELS,
   sameSearchSource,
@@ -28,24 +29,43 @@ import {
 import { SearchIndex, type SearchOptions, type SearchResult } from './search-index'
 import type { SearchWorkerRequest, SearchWorkerResponse } from './search-worker'
 
+/** A change of the nodes a search indexes. */
+export type NodeFeedChange =
+  | { type: 'all' }
+  | {
+      type: 'records'
+      /** Nodes that may look different now (live, or removed). */
+      nodeIds: ReadonlySet<string>
+      /** The commit's own node updates, before and after (to skip changes no search can see). */
+      diff: { nodes: { updated: readonly { before: GraphNode; after: GraphNode }[] } }
+    }
+
+/** Where the index gets its nodes: the nodes as they may be shown, and what changed. */
+export interface NodeFeed {
+  nodes(): GraphNode[]
+  /** A live node as it may be shown, or undefined when missing or deleted. */
+  node(id: string): GraphNode | undefined
+  subscribe(listener: (change: NodeFeedChange) => void): () => void
+}
+
 /** Options of {@link SearchClient.search}. */
 export interface SearchClientOptions extends SearchOptions {
   /** Aborting rejects the search with an AbortError. */
   signal?: AbortSignal
 }
 
-/** A live search over a GraphStore. */
+/** A live search over a {@link NodeFeed}. */
 export interface SearchClient {
   /**
    * Searches (see {@link SearchIndex.search} for the query language). Resolves with the results, or
    * rejects with an AbortError when superseded, aborted or disposed (see the module comment).
    */
   search(query: string, options?: SearchClientOptions): Promise<SearchResult[]>
-  /** Resolves when the index reflects the latest store reset (rejects if that build failed). */
+  /** Resolves when the index reflects the latest `all` change (rejects if that build failed). */
   ready(): Promise<void>
   /** Where the index lives now. */
   readonly mode: 'worker' | 'in-thread'
-  /** Stops listening to the store, ends the worker, and rejects waiting searches. Idempotent. */
+  /** Stops listening to the feed, ends the worker, and rejects waiting searches. Idempotent. */
   dispose(): void
 }
 
@@ -84,11 +104,11 @@ function macrotask(): Promise<void> {
 }
 
 /**
- * Creates a search client over `store`, indexing its live nodes with `labels` (kind and facet labels in
+ * Creates a search client over `feed`, indexing its nodes with `labels` (kind and facet labels in
  * every language; default Dutch and English). Call `dispose()` when done.
  */
 export function createSearchClient(
-  store: GraphStore,
+  feed: NodeFeed,
   labels: SearchLabels = DEFAULT_SEARCH_LABELS,
   options: CreateSearchClientOptions = {}
 ): SearchClient {
@@ -106,8 +126,6 @@ export function createSearchClient(
   let readyPromise: Promise<void> = Promise.resolve()
   let readyDone: { resolve: () => void; reject: (err: unknown) => void } | null = null
   let inThreadTimer: ReturnType<typeof setTimeout> | null = null
-  /** The version of each live node the index has, to skip patches that change no searchable text. */
-  const known = new Map<string, GraphNode>()
 
   const settle = (s: number, fn: (w: Waiting) => void): void => {
     if (waiting && waiting.seq === s) {
@@ -134,7 +152,7 @@ export function createSearchClient(
   // In-thread mode
 
   const buildInThread = (): void => {
-    index = SearchIndex.build(store.liveNodes(), labels)
+    index = SearchIndex.build(feed.nodes(), labels)
     readyDone?.resolve()
     readyDone = null
     readyPromise = Promise.resolve()
@@ -179,9 +197,7 @@ export function createSearchClient(
     generation++
     backlog = []
     newReady()
-    const live = store.liveNodes()
-    known.clear()
-    for (const n of live) known.set(n.id, n)
+    const live = feed.nodes()
     if (mode === 'in-thread') {
       buildInThread()
       return
@@ -243,23 +259,24 @@ export function createSearchClient(
     }
   }
 
-  const onStoreEvent = (event: GraphChangeEvent): void => {
+  const onFeedChange = (change: NodeFeedChange): void => {
     if (disposed) return
-    if (event.type === 'reset') {
+    if (change.type === 'all') {
       startBuild()
       return
     }
-    // Only nodes whose searchable text changed (a layout saves every position and changes none).
+    // Only nodes whose searchable text may have changed (a layout saves every position and changes
+    // none; an interview renumbered by another commit is in nodeIds without an update of its own).
+    const unchanged = new Set<string>()
+    for (const { before, after } of change.diff.nodes.updated)
+      if (sameSearchSource(before, after)) unchanged.add(after.id)
     const upserts: GraphNode[] = []
     const removals: string[] = []
-    for (const n of event.patch.nodes) {
-      if (n.deletedAt) {
-        if (known.delete(n.id)) removals.push(n.id)
-        continue
-      }
-      const before = known.get(n.id)
-      known.set(n.id, n)
-      if (!before || !sameSearchSource(before, n)) upserts.push(n)
+    for (const id of change.nodeIds) {
+      if (unchanged.has(id)) continue
+      const shown = feed.node(id)
+      if (shown) upserts.push(shown)
+      else removals.push(id)
     }
     if (upserts.length === 0 && removals.length === 0) return
     if (mode === 'in-thread') {
@@ -275,7 +292,7 @@ export function createSearchClient(
     if (building) backlog.push(msg)
     else post(msg)
   }
-  const unsubscribe = store.subscribe(onStoreEvent)
+  const unsubscribe = feed.subscribe(onFeedChange)
   startBuild()
 
   return {

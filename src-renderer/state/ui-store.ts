@@ -46,9 +46,6 @@ export interface UiState {
   /** "Show all" search matches: highlighted on the canvas, the rest faded. */
   searchMatches: { query: string; ids: string[] } | null
   setSearchMatches: (m: UiState['searchMatches']) => void
-  /** Hide names of people who did not consent, everywhere on screen. */
-  presentationSafe: boolean
-  setPresentationSafe: (on: boolean) => void
   drawMode: boolean
   setDrawMode: (on: boolean) => void
   contextMenu: { x: number; y: number; model: { x: number; y: number }; nodeId: string | null } | null
@@ -93,8 +90,6 @@ export const useUiStore = create<UiState>((set) => ({
   setSearchOpen: (searchOpen) => set({ searchOpen }),
   searchMatches: null,
   setSearchMatches: (searchMatches) => set({ searchMatches }),
-  presentationSafe: false,
-  setPresentationSafe: (presentationSafe) => set({ presentationSafe }),
   drawMode: false,
   setDrawMode: (drawMode) => set({ drawMode }),
   contextMenu: null,

@@ -5,7 +5,7 @@ import { useApp } from '../services/AppContext'
 import { isContested, type Annotation } from '../../domain/annotations'
 import { STANCES, type Stance } from '../../domain/facets'
 import { fieldErrors } from '../../domain/validate'
-import { useGraphVersion } from '../hooks/useGraph'
+import { useDisplayVersion } from '../hooks/useDisplay'
 
 const STANCE_COLOR: Record<Stance, string> = { agrees: 'green', disagrees: 'red', nuances: 'orange', questions: 'blue' }
 
@@ -15,13 +15,12 @@ const STANCE_COLOR: Record<Stance, string> = { agrees: 'green', disagrees: 'red'
  */
 export function AnnotationThread({ targetId, targetType }: { targetId: string; targetType: 'node' | 'edge' }): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, settings } = useApp()
-  const store = session.repo.store
-  const version = useGraphVersion(store)
+  const { session, settings, display } = useApp()
+  const version = useDisplayVersion()
   const thread = useMemo(
-    () => store.liveAnnotations().filter((a) => a.targetId === targetId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    () => display.annotations().filter((a) => a.targetId === targetId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, version, targetId]
+    [display, version, targetId]
   )
   const [editing, setEditing] = useState<Annotation | null>(null)
   const contested = isContested(thread)
@@ -63,7 +62,7 @@ export function AnnotationThread({ targetId, targetType }: { targetId: string; t
             </Text>
           )}
           {a.quoteIds.map((q) => {
-            const quote = store.node(q)
+            const quote = display.node(q)
             return quote ? (
               <Text key={q} size="xs" fs="italic" mt={2}>
                 “{quote.kind === 'quote' ? quote.text : quote.title}”
@@ -101,15 +100,17 @@ function AnnotationForm({
   onDone: () => void
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const { session } = useApp()
+  const { session, display } = useApp()
+  const version = useDisplayVersion()
   const [stance, setStance] = useState<Stance>(editing?.stance ?? 'agrees')
   const [confidence, setConfidence] = useState(String(editing?.confidence ?? 3))
   const [text, setText] = useState(editing?.text ?? '')
   const [quoteIds, setQuoteIds] = useState<string[]>(editing?.quoteIds ?? [])
   const [error, setError] = useState<string | null>(null)
   const quotes = useMemo(
-    () => session.repo.store.liveNodes().filter((n) => n.kind === 'quote').map((n) => ({ value: n.id, label: n.title })),
-    [session]
+    () => display.nodes().filter((n) => n.kind === 'quote').map((n) => ({ value: n.id, label: n.title })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [display, version]
   )
   const submit = async (): Promise<void> => {
     const draft = { stance, confidence: Number(confidence), text, quoteIds }

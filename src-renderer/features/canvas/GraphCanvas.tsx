@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CyController } from '../../graph-view/cy-controller'
 import { useUiStore } from '../../state/ui-store'
 import { useEditorStore } from '../editor/editor-store'
-import { useDisplayName } from '../hooks/useDisplayName'
+import { useDisplayName } from '../hooks/useDisplay'
 import { useApp } from '../services/AppContext'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
@@ -48,7 +48,7 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
     canvas.current?.setDark(dark)
   }, [dark, canvas])
 
-  const labelOf = useDisplayName(session.repo.store)
+  const labelOf = useDisplayName()
   const canvasReady = useUiStore((s) => s.canvasReady)
   useEffect(() => {
     canvas.current?.setLabelFunction(labelOf)

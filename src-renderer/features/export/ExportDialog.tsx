@@ -8,8 +8,9 @@ import { useApp } from '../services/AppContext'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
 import { renderPdf, type SnapshotFrame } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
-import { useUiStore } from '../../state/ui-store'
+import { graphToExport } from '../../state/export-graph'
 import { useView } from '../canvas/view-context'
+import { usePresentationSafe } from '../hooks/useDisplay'
 
 export type ExportFormat = 'png' | 'svg' | 'pdf' | 'kg-json'
 
@@ -30,11 +31,11 @@ function stamp(): string {
  */
 export function ExportDialog(): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const { canvas, session } = useApp()
+  const { canvas, session, display } = useApp()
   const { index, view } = useView()
   const format = useExportStore((s) => s.format)
   const open = useExportStore((s) => s.open)
-  const safe = useUiStore((s) => s.presentationSafe)
+  const safe = usePresentationSafe()
   const [title, setTitle] = useState(t('exportDialog.defaultTitle'))
   const [caption, setCaption] = useState('')
   const [scale, setScale] = useState('2')
@@ -64,16 +65,12 @@ export function ExportDialog(): React.JSX.Element {
       let kind: FileKind = format
       const base = `stadmaken-kennisgraaf-${stamp()}`
       if (format === 'kg-json') {
-        const graph = session.repo.store.toGraphData()
+        // "All" is the lossless back-up; "only what is shown" is the map as it may be shown.
         const shown = (id: string): boolean => !view.hidden.has(id) && !view.faded.has(id)
         const data0 =
           scope === 'all'
-            ? graph
-            : {
-                nodes: graph.nodes.filter((n) => shown(n.id)),
-                edges: graph.edges.filter((e) => shown(e.id) && shown(e.source) && shown(e.target)),
-                annotations: graph.annotations.filter((a) => shown(a.targetId))
-              }
+            ? graphToExport(session.repo.store, display, { purpose: 'backup' })
+            : graphToExport(session.repo.store, display, { purpose: 'shown', isShown: shown })
         data = serializeKgJson(data0, { title })
         kind = 'kg-json'
       } else if (!controller) {

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import type { GraphEdge } from '../../domain/edge-kinds'
 import { nodeAdjacency, voiceCounts, type AdjacencyEntry } from '../../domain/graph-queries'
-import type { NodeId } from '../../domain/ids'
 import type { GraphNode } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
@@ -12,7 +11,7 @@ import { AnnotationThread } from '../annotation/AnnotationThread'
 import { ReviewControl } from '../annotation/ReviewControl'
 import { useWorkbenchStore } from '../interviews/InterviewWorkbench'
 import { NodeSwatch } from '../sidebar/swatches'
-import { useDisplayName } from '../hooks/useDisplayName'
+import { useDisplay, useDisplayName, useDisplayVersion } from '../hooks/useDisplay'
 import { HistoryPanel } from './HistoryPanel'
 import { NODE_FIELDS } from './node-fields'
 import { PathPanel } from './PathPanel'
@@ -20,10 +19,12 @@ import { PathPanel } from './PathPanel'
 /** Right panel: the selected node or edge with all its fields, provenance, sources and neighbours. */
 export function Inspector(): React.JSX.Element {
   const { t } = useTranslation()
-  const { index } = useView()
   const selection = useUiStore((s) => s.selection)
-  const node = selection?.group === 'nodes' ? index.nodes.get(selection.id as NodeId) : undefined
-  const edge = selection?.group === 'edges' ? index.edges.get(selection.id as never) : undefined
+  // Read through the display projection: what may not be shown never reaches the panel.
+  useDisplayVersion()
+  const display = useDisplay()
+  const node = selection?.group === 'nodes' ? display.node(selection.id) : undefined
+  const edge = selection?.group === 'edges' ? display.edge(selection.id) : undefined
   return (
     <ScrollArea h="100%" type="auto">
       <div id="inspector" tabIndex={-1} aria-label={t('inspector.title')} className="kg-inspector">
@@ -114,8 +115,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
   const groups = useMemo(() => groupAdjacency(adjacency), [adjacency])
   const voice = useMemo(() => (node.kind === 'lesson' ? voiceCounts(index).get(node.id) : undefined), [index, node])
   const record = node as unknown as Record<string, unknown>
-  const { session } = useApp()
-  const nameOf = useDisplayName(session.repo.store)
+  const nameOf = useDisplayName()
 
   return (
     <Stack p="sm" gap="xs" data-testid="inspector">
@@ -285,14 +285,15 @@ function groupAdjacency(entries: AdjacencyEntry[]): AdjacencyGroup[] {
 function PathPicker({ from }: { from: GraphNode }): React.JSX.Element {
   const { t } = useTranslation()
   const { index } = useView()
+  const nameOf = useDisplayName()
   const setPath = useUiStore((s) => s.setPath)
   const [target, setTarget] = useState<string | null>(null)
   const options = useMemo(
     () =>
       [...index.nodes.values()]
         .filter((n) => n.id !== from.id)
-        .map((n) => ({ value: n.id, label: `${n.title} (${t(`kind.${n.kind}`)})` })),
-    [index, from.id, t]
+        .map((n) => ({ value: n.id, label: `${nameOf(n)} (${t(`kind.${n.kind}`)})` })),
+    [index, from.id, t, nameOf]
   )
   return (
     <Select
@@ -315,10 +316,10 @@ function PathPicker({ from }: { from: GraphNode }): React.JSX.Element {
 
 function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
   const { t } = useTranslation()
-  const { index } = useView()
+  const display = useDisplay()
   const goTo = useGoTo()
-  const from = index.nodes.get(edge.source)
-  const to = index.nodes.get(edge.target)
+  const from = display.node(edge.source)
+  const to = display.node(edge.target)
   return (
     <Stack p="sm" gap="xs" data-testid="inspector">
       <Text size="xs" c="dimmed" tt="uppercase">
@@ -354,7 +355,7 @@ function EdgeDetails({ edge }: { edge: GraphEdge }): React.JSX.Element {
           </Text>
         ) : (
           edge.evidence.map((q) => {
-            const quote = index.nodes.get(q)
+            const quote = display.node(q)
             return (
               <Anchor key={q} component="button" size="sm" display="block" ta="left" onClick={() => goTo(q)}>
                 “{quote && quote.kind === 'quote' ? quote.text : q}”

@@ -8,7 +8,7 @@ import { newId } from '../../domain/ids'
 import type { InterviewNode } from '../../domain/node-kinds'
 import { fieldErrors } from '../../domain/validate'
 import { useUiStore } from '../../state/ui-store'
-import { useGraphVersion } from '../hooks/useGraph'
+import { useDisplayVersion } from '../hooks/useDisplay'
 
 /** Which interview the workbench is open on. */
 export const useWorkbenchStore = create<{ interviewId: string | null; open: (id: string | null) => void }>((set) => ({
@@ -29,12 +29,13 @@ interface Passage {
  */
 export function InterviewWorkbench(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session } = useApp()
+  const { session, display } = useApp()
   const repo = session.repo
-  const version = useGraphVersion(repo.store)
+  // The interview, its quotes and the lesson list as they may be shown (consent, Presentatieveilig).
+  const version = useDisplayVersion()
   const interviewId = useWorkbenchStore((s) => s.interviewId)
   const open = useWorkbenchStore((s) => s.open)
-  const interview = interviewId ? (repo.store.node(interviewId) as InterviewNode | undefined) : undefined
+  const interview = interviewId ? (display.node(interviewId) as InterviewNode | undefined) : undefined
   const transcriptRef = useRef<HTMLDivElement>(null)
   const [passage, setPassage] = useState<Passage | null>(null)
   const [quoteText, setQuoteText] = useState('')
@@ -45,16 +46,16 @@ export function InterviewWorkbench(): React.JSX.Element {
   const [error, setError] = useState<string | null>(null)
 
   const lessons = useMemo(
-    () => repo.store.liveNodes().filter((n) => n.kind === 'lesson').map((n) => ({ value: n.id, label: n.title })),
+    () => display.nodes().filter((n) => n.kind === 'lesson').map((n) => ({ value: n.id, label: n.title })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [repo, version]
+    [display, version]
   )
   const quotes = useMemo(() => {
     if (!interview) return []
     const ids = new Set(repo.store.liveEdges().filter((e) => e.kind === 'contains' && e.source === interview.id).map((e) => e.target))
-    return repo.store.liveNodes().filter((n) => ids.has(n.id))
+    return display.nodes().filter((n) => ids.has(n.id))
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, interview])
+  }, [repo, display, version, interview])
 
   const close = (): void => {
     setPassage(null)

@@ -2,9 +2,8 @@ import { Group, SegmentedControl, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../services/AppContext'
 import { useUiStore } from '../../state/ui-store'
-import { useDisplayName } from '../hooks/useDisplayName'
+import { useDisplayName } from '../hooks/useDisplay'
 import { useView } from '../canvas/view-context'
 import { NodeSwatch } from '../sidebar/swatches'
 
@@ -62,7 +61,7 @@ function NodeTable(): React.JSX.Element {
     return d
   }, [index])
   const rows = useMemo(() => nodeIds.map((id) => index.nodes.get(id as never)!), [nodeIds, index])
-  const nameOf = useDisplayName(useApp().session.repo.store)
+  const nameOf = useDisplayName()
   type Row = (typeof rows)[number]
   const columns: Column<Row>[] = [
     { key: 'title', label: t('display.title'), value: (n) => nameOf(n), width: '50%' },
@@ -79,7 +78,7 @@ function EdgeTable(): React.JSX.Element {
   const { edgeIds } = useShown()
   const rows = useMemo(() => edgeIds.map((id) => index.edges.get(id as never)!), [edgeIds, index])
   type Row = (typeof rows)[number]
-  const nameOf = useDisplayName(useApp().session.repo.store)
+  const nameOf = useDisplayName()
   const title = (id: string): string => {
     const n = index.nodes.get(id as never)
     return n ? nameOf(n) : id

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { CyController } from '../../graph-view/cy-controller'
+import type { DisplayProjection } from '../../state/display-projection'
 import type { StorageSession } from '../../storage/bootstrap'
 import type { Settings } from '../../storage/settings'
 import type { CommandRegistry } from './commands'
@@ -10,6 +11,8 @@ import type { CommandRegistry } from './commands'
  */
 export interface AppServices {
   session: StorageSession
+  /** How every surface and export sees the graph (consent rules, Presentatieveilig). */
+  display: DisplayProjection
   commands: CommandRegistry
   settings: Settings
   updateSettings: (patch: Partial<Settings>) => Promise<void>

@@ -12,6 +12,7 @@ import Fuse from 'fuse.js'
 import { generateGraph } from '@renderer/dev/generate-graph'
 import type { GraphNode } from '@renderer/domain/node-kinds'
 import { createSearchClient } from '@renderer/search/search-client'
+import { DisplayProjection } from '@renderer/state/display-projection'
 import { SearchIndex, type SearchIndexStats } from '@renderer/search/search-index'
 import { GraphStore } from '@renderer/storage/graph-store'
 import {
@@ -223,7 +224,7 @@ async function workerRun(queries: string[], edits: number, limit: number): Promi
   }
   setTimeout(tick, 0)
   const t0 = performance.now()
-  const client = createSearchClient(store)
+  const client = createSearchClient(new DisplayProjection(store))
   await client.ready()
   const readyMs = performance.now() - t0
   ticking = false
