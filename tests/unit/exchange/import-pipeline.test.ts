@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -22,9 +22,20 @@ import {
   type ImportPreview
 } from '../../../src-renderer/exchange/import-pipeline'
 import { serializeKgJson } from '../../../src-renderer/exchange/formats/kg-json'
+import { describeWithSharedFixtures } from '../support/shared-fixtures'
 
 const STAMP = '2026-01-01T00:00:00.000Z'
-const FIXTURES = resolve(process.cwd(), '../shared/fixtures/graphs')
+/** The files of ../shared/fixtures/graphs this file reads by name (besides every *.gexf, *.graphml). */
+const SAMPLES = {
+  files: [
+    'SOURCE.md',
+    'data.gexf',
+    'basic.gexf',
+    'attributes.graphml',
+    'edge_data.gexf',
+    'mixed_multigraph.graphml'
+  ]
+}
 /** Words only a Dutch message contains. */
 const DUTCH = /\b(het|de|een|geen|is|niet|bestaat|dubbel|verboden|bestand|regel|van)\b/i
 
@@ -50,8 +61,8 @@ function problems(result: Result<ImportPreview>): ImportIssue[] {
 }
 
 /** Counts from ../shared/fixtures/graphs/SOURCE.md: file → [nodes, edges]. */
-function sourceCounts(): Map<string, [number, number]> {
-  const md = readFileSync(resolve(FIXTURES, 'SOURCE.md'), 'utf8')
+function sourceCounts(fixtures: string): Map<string, [number, number]> {
+  const md = readFileSync(resolve(fixtures, 'SOURCE.md'), 'utf8')
   const out = new Map<string, [number, number]>()
   for (const m of md.matchAll(
     /^\|\s*([\w.-]+\.(?:gexf|graphml))\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|/gm
@@ -61,8 +72,10 @@ function sourceCounts(): Map<string, [number, number]> {
   return out
 }
 
-describe.runIf(existsSync(FIXTURES))('the shared sample files (../shared/fixtures/graphs)', () => {
-  const counts = sourceCounts()
+const SAMPLE_SUITE = 'the shared sample files (../shared/fixtures/graphs)'
+
+describeWithSharedFixtures(SAMPLE_SUITE, SAMPLES, (FIXTURES) => {
+  const counts = sourceCounts(FIXTURES)
   const files = readdirSync(FIXTURES).filter((f) => /\.(gexf|graphml)$/.test(f))
 
   it('SOURCE.md lists every sample file', () => {

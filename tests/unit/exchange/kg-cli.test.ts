@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
+import { describeWithSharedFixtures } from '../support/shared-fixtures'
 
 const ROOT = process.cwd()
-const FIXTURES = resolve(ROOT, '../shared/fixtures/graphs')
+/** The files of ../shared/fixtures/graphs the CLI is run on. */
+const SAMPLES = { files: ['data.gexf', 'celegans.gexf', 'mixed_multigraph.graphml'] }
 const dir = mkdtempSync(join(tmpdir(), 'kg-cli-'))
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -23,7 +25,7 @@ function kg(...args: string[]): Promise<{ code: number | null; stdout: string; s
   })
 }
 
-describe.runIf(existsSync(FIXTURES))('npm run kg (scripts/kg.mjs)', () => {
+describeWithSharedFixtures('npm run kg (scripts/kg.mjs)', SAMPLES, (FIXTURES) => {
   it('validates a good file, rejects a bad one, and converts', async () => {
     const cut = readFileSync(resolve(FIXTURES, 'data.gexf'), 'utf8')
     writeFileSync(join(dir, 'kapot.gexf'), cut.slice(0, cut.length / 2))

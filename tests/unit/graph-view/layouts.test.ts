@@ -40,7 +40,11 @@ function expectFinite(graph: LayoutGraphInput, positions: Map<string, LayoutPosi
   }
 }
 
-const small = graphOf(120)
+/**
+ * Small enough to stay cheap on a loaded machine (fCoSE at `proof` quality), big enough that every
+ * node kind gets its own concentric ring (about 4 nodes of the rarest kinds).
+ */
+const small = graphOf(60)
 
 describe('LAYOUTS', () => {
   it('names every layout, fcose first', () => {
@@ -138,7 +142,12 @@ describe('runLayout (in-thread: no Worker in Node)', () => {
   })
 
   it('fCoSE on a large graph (draft + refinement) spreads nodes without piling them up', async () => {
-    const large = graphOf(FCOSE_FULL_MAX_NODES + 100, 5)
+    // Just past the threshold: the smallest graph that takes the draft + refinement path.
+    const large = graphOf(FCOSE_FULL_MAX_NODES, 5)
+    expect(large.nodes.length).toBeGreaterThan(FCOSE_FULL_MAX_NODES)
+    expect(
+      LAYOUTS.fcose.plan({ nodeCount: large.nodes.length, edgeCount: 0 }).refine
+    ).not.toBeNull()
     const phases: LayoutProgress['phase'][] = []
     const positions = await runLayout('fcose', large, { onProgress: (p) => phases.push(p.phase) })
     expectFinite(large, positions)
@@ -171,7 +180,9 @@ describe('runLayout (in-thread: no Worker in Node)', () => {
   it('rejects with an AbortError when cancelled while running', async () => {
     const controller = new AbortController()
     const progress: LayoutProgress[] = []
-    const running = runLayout('fcose', graphOf(800, 7), {
+    // Any non-empty graph reports the layout phase before fCoSE runs; without the abort this one
+    // would resolve, so the rejection shows the cancel took effect.
+    const running = runLayout('fcose', small, {
       signal: controller.signal,
       onProgress: (p) => {
         progress.push(p)

@@ -37,6 +37,7 @@ afterEach(() => {
 })
 
 describe.skipIf(process.platform === 'win32')('npm start launcher', () => {
+  // Runs a full electron-vite build: several seconds on a loaded 2-core machine (spawnSync: 120 s).
   it('builds the app and runs the binary on it, passing the arguments through', () => {
     const record = join(dir, 'args.txt')
     const standIn = join(dir, 'electron')
@@ -63,7 +64,7 @@ describe.skipIf(process.platform === 'win32')('npm start launcher', () => {
     expect(page).toContain("connect-src 'self';")
     expect(page).not.toContain('ws:')
     expect(result.stdout + result.stderr).not.toContain('Electron uninstall')
-  })
+  }, 120_000)
 
   it('stops at once with the clear message and exit 1 when there is no binary', () => {
     const result = run('scripts/start.mjs', [], { ELECTRON_OVERRIDE_DIST_PATH: dir })

@@ -8,6 +8,7 @@ import {
   readImport
 } from '../../../src-renderer/exchange/import-pipeline'
 import type { GraphRepository } from '../../../src-renderer/storage/repositories/graph-repository'
+import { PAGE_SIZE } from '../../../src-renderer/storage/schema'
 import { freshRepo, reopen } from './helpers'
 
 const STAMP = '2026-02-01T00:00:00.000Z'
@@ -211,13 +212,21 @@ describe('import into the repository', () => {
   it('cancelling rolls back: nothing is half written', async () => {
     const { repo, name } = await seeded(40)
     const before = snapshot(repo)
-    const big = generateGraph({ nodes: 3000, seed: 5 })
+    // Several pages of nodes and edges (PAGE_SIZE records each), so an abort leaves pages already
+    // written in the open transaction that must be rolled back.
+    const big = generateGraph({ nodes: PAGE_SIZE + 1, seed: 5 })
     for (const mode of ['replace', 'merge'] as const) {
       const controller = new AbortController()
+      let written = 0
       const r = await importInto(repo, big, mode, {
         signal: controller.signal,
-        onProgress: () => controller.abort()
+        onProgress: (done) => {
+          written = done
+          controller.abort()
+        }
       })
+      // The abort came after more than one page was written inside the transaction.
+      expect(written).toBeGreaterThan(1)
       expect(r.ok).toBe(false)
       if (!r.ok)
         expect(r.issues[0]?.message).toBe('Het importeren is afgebroken; er is niets veranderd.')
