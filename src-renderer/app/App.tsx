@@ -3,18 +3,14 @@ import { useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { emptyGraph } from '../domain/graph'
 import { useConfirm } from '../features/confirm/ConfirmDialog'
 import { ViewProvider } from '../features/canvas/view-context'
 import { ActiveViewBar } from '../features/filter/ActiveViewBar'
 import { CanvasContextMenu } from '../features/editor/CanvasContextMenu'
 import { EdgeForm } from '../features/editor/EdgeForm'
-import { deleteSelected, editSelected, newNode } from '../features/editor/editor-actions'
-import { useEditorStore } from '../features/editor/editor-store'
 import { NodeForm } from '../features/editor/NodeForm'
-import { actionKey } from '../features/inspector/HistoryPanel'
 import { ExportDialog } from '../features/export/ExportDialog'
-import { ImportDialog, ImportReading, previewImport, startImport } from '../features/import/ImportDialog'
+import { ImportDialog, ImportReading, previewImport } from '../features/import/ImportDialog'
 import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
@@ -40,10 +36,10 @@ import { writeSetting, type Settings } from '../storage/settings'
 import { DisplayProjection } from '../state/display-projection'
 import { useUiStore } from '../state/ui-store'
 import { AppContext, type AppServices } from '../features/services/AppContext'
-import { CommandRegistry } from '../features/services/commands'
+import { createCommands } from '../features/commands'
+import type { ViewState } from '../features/canvas/view-context'
 import { StatusBar } from './StatusBar'
 import { Toolbar } from './Toolbar'
-import type { Result } from '../domain/result'
 import pkg from '../../package.json'
 
 /** The main window: toolbar, sidebar, canvas, inspector, status bar. */
@@ -85,227 +81,40 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     document.documentElement.lang = settings.language
   }, [settings.language])
 
-  const report = (r: Result<unknown>, okMessage: string): void => {
-    if (r.ok) notifications.show({ message: okMessage, color: 'green' })
-    else
-      notifications.show({
-        title: t('errors.generic', { message: '' }),
-        message: r.issues
-          .slice(0, 3)
-          .map((i) => i.message)
-          .join('\n'),
-        color: 'red'
-      })
-  }
-
-  const commands = useMemo(() => {
-    const reg = new CommandRegistry()
-    const counts = (): { nodes: number; edges: number } => ({
-      nodes: repo.store.liveNodes().length,
-      edges: repo.store.liveEdges().length
-    })
-    const writable = (): boolean => !repo.readOnly
-    reg.register(
-      {
-        id: 'graph.new-empty',
-        labelKey: 'menu.newEmpty',
-        isEnabled: writable,
-        run: async () => {
-          if (
-            !(await confirm({
-              title: t('confirm.newEmptyTitle'),
-              body: t('confirm.newEmptyBody', counts()),
-              danger: true
-            }))
-          )
-            return
-          report(await repo.replaceGraph(emptyGraph(), 'graph.new-empty'), t('confirm.done'))
-          useUiStore.getState().select(null)
-        }
-      },
-      {
-        id: 'graph.restore-demo',
-        labelKey: 'menu.restoreDemo',
-        isEnabled: writable,
-        run: async () => {
-          if (
-            !(await confirm({
-              title: t('confirm.restoreDemoTitle'),
-              body: t('confirm.restoreDemoBody', counts()),
-              danger: true
-            }))
-          )
-            return
-          report(await loadDemo(repo), t('app.demoLoaded'))
-          useUiStore.getState().select(null)
-        }
-      },
-      {
-        id: 'settings.open',
-        labelKey: 'toolbar.settings',
-        shortcut: 'mod+comma',
-        run: () => useUiStore.getState().setSettingsOpen(true)
-      },
-      {
-        id: 'view.fit',
-        labelKey: 'toolbar.fit',
-        shortcut: 'mod+0',
-        run: () => canvas.current?.fit()
-      },
-      {
-        id: 'view.zoom-in',
-        labelKey: 'toolbar.zoomIn',
-        shortcut: 'mod+equal',
-        run: () => canvas.current?.zoomBy(1.25)
-      },
-      {
-        id: 'view.zoom-out',
-        labelKey: 'toolbar.zoomOut',
-        shortcut: 'mod+minus',
-        run: () => canvas.current?.zoomBy(0.8)
-      },
-      {
-        id: 'view.toggle-legend',
-        labelKey: 'toolbar.legend',
-        run: () => useUiStore.getState().toggleLegend()
-      },
-      {
-        id: 'view.toggle-sidebar',
-        labelKey: 'toolbar.sidebar',
-        run: () => useUiStore.getState().toggleSidebar()
-      },
-      {
-        id: 'app.about',
-        labelKey: 'menu.about',
-        run: () => useUiStore.getState().setAboutOpen(true)
-      },
-      {
-        id: 'view.whole-map',
-        labelKey: 'lens.all',
-        shortcut: 'mod+1',
-        run: () => useUiStore.getState().setLens('all')
-      },
-      {
-        id: 'view.lesson-map',
-        labelKey: 'lens.lessonMap',
-        shortcut: 'mod+2',
-        run: () => useUiStore.getState().setLens('lessonMap')
-      },
-      {
-        id: 'view.tensions',
-        labelKey: 'lens.tensions',
-        shortcut: 'mod+3',
-        run: () => useUiStore.getState().setLens('tensions')
-      },
-      {
-        id: 'view.toggle-list',
-        labelKey: 'display.list',
-        shortcut: 'mod+L',
-        run: () => {
-          const s = useUiStore.getState()
-          s.setDisplay(s.display === 'list' ? 'canvas' : 'list')
-        }
-      },
-      {
-        id: 'filter.clear',
-        labelKey: 'filter.clear',
-        run: () => useUiStore.getState().clearFilter()
-      },
-      { id: 'search.open', labelKey: 'search.title', shortcut: 'mod+K', run: () => useUiStore.getState().setSearchOpen(true) },
-      {
-        id: 'graph.import',
-        labelKey: 'importDialog.menu',
-        shortcut: 'mod+O',
-        isEnabled: writable,
-        run: () =>
-          startImport((id) => repo.store.node(id), session.settings.author, (message) =>
-            notifications.show({ color: 'red', title: t('importDialog.failed', { message: '' }), message })
-          )
-      },
-      {
-        id: 'history.undo',
-        labelKey: 'history.undo',
-        shortcut: 'mod+Z',
-        isEnabled: () => writable() && repo.canUndo(),
-        run: async () => {
-          const r = await repo.undo()
-          if (!r.ok) report(r, '')
-          else if (r.value) notifications.show({ message: t('history.undone', { action: t(actionKey(r.value.action), { defaultValue: r.value.action }) }) })
-        }
-      },
-      {
-        id: 'history.redo',
-        labelKey: 'history.redo',
-        shortcut: 'mod+shift+Z',
-        isEnabled: () => writable() && repo.canRedo(),
-        run: async () => {
-          const r = await repo.redo()
-          if (!r.ok) report(r, '')
-          else if (r.value) notifications.show({ message: t('history.redone', { action: t(actionKey(r.value.action), { defaultValue: r.value.action }) }) })
-        }
-      },
-      {
-        id: 'privacy.toggle-safe',
-        labelKey: 'privacy.safe',
-        run: () => display.setPresentationSafe(!display.presentationSafe)
-      },
-      {
-        id: 'node.new',
-        labelKey: 'toolbar.new',
-        shortcut: 'mod+shift+N',
-        isEnabled: writable,
-        run: () => newNode('lesson', canvas.current)
-      },
-      { id: 'node.edit', labelKey: 'editor.edit', shortcut: 'mod+E', isEnabled: writable, run: () => editSelected(repo) },
-      {
-        id: 'selection.delete',
-        labelKey: 'editor.delete',
-        isEnabled: writable,
-        run: () => deleteSelected(repo, confirm, t)
-      },
-      {
-        id: 'edge.connect',
-        labelKey: 'editor.connect',
-        isEnabled: writable,
-        run: () => {
-          const sel = useUiStore.getState().selection
-          if (sel?.group === 'nodes') useEditorStore.getState().openEdgeForm({ sourceId: sel.id })
-        }
-      },
-      {
-        id: 'canvas.draw-mode',
-        labelKey: 'toolbar.drawMode',
-        isEnabled: writable,
-        run: () => useUiStore.getState().setDrawMode(!useUiStore.getState().drawMode)
-      },
-      {
-        id: 'layout.fcose',
-        labelKey: 'layoutMenu.fcose',
-        isEnabled: writable,
-        run: () => runLayout('fcose')
-      },
-      {
-        id: 'layout.concentric',
-        labelKey: 'layoutMenu.concentric',
-        isEnabled: writable,
-        run: () => runLayout('concentric')
-      },
-      {
-        id: 'layout.breadthfirst',
-        labelKey: 'layoutMenu.breadthfirst',
-        isEnabled: writable,
-        run: () => runLayout('breadthfirst')
-      },
-      {
-        id: 'layout.grid',
-        labelKey: 'layoutMenu.grid',
-        isEnabled: writable,
-        run: () => runLayout('grid')
-      }
-    )
-    return reg
+  const viewRef = useRef<ViewState | null>(null)
+  const commands = useMemo(
+    () =>
+      createCommands({
+        repo,
+        display,
+        canvas,
+        view: viewRef,
+        // i18n.t follows the current language.
+        t: i18n.t.bind(i18n),
+        confirm,
+        notify: {
+          ok: (message) => notifications.show({ message, color: 'green' }),
+          error: (title, message) => notifications.show({ title, message, color: 'red' }),
+          info: (message) => notifications.show({ message })
+        },
+        runLayout,
+        loadDemo: () => loadDemo(repo),
+        author: () => session.settings.author
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, confirm, t])
+    [repo, display, confirm]
+  )
+  // Enabled states depend on the graph, the undo history, the projection and the UI state.
+  useEffect(() => {
+    const changed = (): void => commands.changed()
+    const stops = [
+      repo.store.subscribe(changed),
+      repo.onHistoryChange(changed),
+      display.subscribe(changed),
+      useUiStore.subscribe(changed)
+    ]
+    return () => stops.forEach((stop) => stop())
+  }, [commands, repo, display])
 
   useEffect(() => bridge.menu.onCommand((cmd) => void commands.run(cmd)), [commands])
   // Files opened with the app (double-click on a .kg.json, a second start): main reads them, the
@@ -344,7 +153,15 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const services: AppServices = { session, display, commands, settings, updateSettings, canvas }
+  const services: AppServices = {
+    session,
+    display,
+    commands,
+    settings,
+    updateSettings,
+    canvas,
+    view: viewRef
+  }
   const dark = settings.colorScheme === 'dark'
 
   return (

@@ -1,53 +1,27 @@
 import { ActionIcon, Button, Group, Menu, Switch, TextInput, Tooltip } from '@mantine/core'
-import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandMenuItem } from '../features/commands/CommandMenuItem'
+import { DATA_EXPORT_KEYS, NEW_NODE_COMMANDS, type CommandId } from '../features/commands/ids'
+import { useCommand } from '../features/commands/useCommand'
 import { FilterPopover } from '../features/filter/FilterPopover'
 import { LayoutMenu } from '../features/layout/LayoutMenu'
-import { NODE_KINDS } from '../domain/node-kinds'
-import { newNode } from '../features/editor/editor-actions'
-import { useExportStore } from '../features/export/ExportDialog'
-import { EXPORT_EXTENSIONS, exportGraph } from '../exchange/import-pipeline'
 import { useView } from '../features/canvas/view-context'
-import { bridge } from '../platform/bridge'
-import { notifications } from '@mantine/notifications'
 import { ViewsMenu } from '../features/views/views'
-import { graphToExport } from '../state/export-graph'
 import { useUiStore } from '../state/ui-store'
 import { usePresentationSafe } from '../features/hooks/useDisplay'
 import { useApp } from '../features/services/AppContext'
-import type { CommandId } from '../features/services/commands'
 
 /** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
 export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
-  const { commands, session, canvas, display } = useApp()
+  const { commands, session } = useApp()
   const drawMode = useUiStore((s) => s.drawMode)
   const presentationSafe = usePresentationSafe()
   const { index, view } = useView()
   const narrowed = view.shownNodes < index.nodes.size
-  const exportData = async (d: (typeof DATA_EXPORTS)[number]): Promise<void> => {
-    const base = `stadmaken-kennisgraaf-${new Date().toISOString().slice(0, 10)}`
-    // Data exports write the map as it may be shown, and only what is shown when it is narrowed.
-    const graph = graphToExport(session.repo.store, display, {
-      purpose: 'shown',
-      ...(narrowed ? { isShown: (id: string) => !view.hidden.has(id) && !view.faded.has(id) } : {})
-    })
-    const data = exportGraph(graph, d.format, {
-      baseName: base,
-      ...(d.delimiter ? { delimiter: d.delimiter } : {})
-    })
-    const r = await bridge.files.saveFile({
-      suggestedName: `${base}${EXPORT_EXTENSIONS[d.format]}`,
-      kind: d.kind,
-      data
-    })
-    if (r.saved)
-      notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
-  }
-  const history = useSyncExternalStore(
-    (cb) => session.repo.onHistoryChange(cb),
-    () => historyKey(session.repo)
-  )
+  const undo = useCommand('history.undo')
+  const redo = useCommand('history.redo')
+  const draw = useCommand('canvas.draw-mode')
   const run = (id: CommandId) => () => void commands.run(id)
   return (
     <Group h="100%" px="sm" gap={6} wrap="nowrap" className="kg-toolbar">
@@ -72,18 +46,13 @@ export function Toolbar(): React.JSX.Element {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={run('graph.new-empty')} data-testid="cmd-new-empty">
-            {t('menu.newEmpty')}
-          </Menu.Item>
-          <Menu.Item onClick={run('graph.restore-demo')} data-testid="cmd-restore-demo">
-            {t('menu.restoreDemo')}
-          </Menu.Item>
+          <CommandMenuItem id="graph.new-empty" testId="cmd-new-empty" />
+          <CommandMenuItem id="graph.restore-demo" testId="cmd-restore-demo" />
           <Menu.Divider />
-          <Menu.Item onClick={run('graph.import')} data-testid="cmd-import">
-            {t('importDialog.menu')}
-          </Menu.Item>
+          <CommandMenuItem id="graph.import" testId="cmd-import" />
           <Menu.Divider />
-          <Menu.Item onClick={run('app.about')}>{t('menu.about')}</Menu.Item>
+          <CommandMenuItem id="palette.commands" testId="cmd-palette" />
+          <CommandMenuItem id="app.about" />
         </Menu.Dropdown>
       </Menu>
       <Menu position="bottom-start" withinPortal>
@@ -93,10 +62,10 @@ export function Toolbar(): React.JSX.Element {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {NODE_KINDS.map((k) => (
-            <Menu.Item key={k} onClick={() => newNode(k, canvas.current)} data-testid={`new-${k}`}>
-              {t(`kind.${k}`)}
-            </Menu.Item>
+          {NEW_NODE_COMMANDS.map((id) => (
+            <CommandMenuItem key={id} id={id} testId={`new-${id.slice('node.new-'.length)}`}>
+              {t(`kind.${id.slice('node.new-'.length)}`)}
+            </CommandMenuItem>
           ))}
         </Menu.Dropdown>
       </Menu>
@@ -104,8 +73,8 @@ export function Toolbar(): React.JSX.Element {
         <Button
           size="xs"
           variant={drawMode ? 'filled' : 'default'}
-          onClick={run('canvas.draw-mode')}
-          disabled={session.readOnly}
+          onClick={draw.run}
+          disabled={!draw.enabled}
           aria-pressed={drawMode}
           data-testid="draw-mode"
         >
@@ -122,51 +91,36 @@ export function Toolbar(): React.JSX.Element {
         </Menu.Target>
         <Menu.Dropdown>
           {(['png', 'svg', 'pdf'] as const).map((f) => (
-            <Menu.Item
-              key={f}
-              onClick={() => useExportStore.getState().open(f)}
-              data-testid={`export-${f}`}
-            >
+            <CommandMenuItem key={f} id={`export.${f}`} testId={`export-${f}`}>
               {f.toUpperCase()}
-            </Menu.Item>
+            </CommandMenuItem>
           ))}
           <Menu.Divider />
-          <Menu.Item
-            onClick={() => useExportStore.getState().open('kg-json')}
-            data-testid="export-kg-json"
-          >
-            {t('exportDialog.backup')}
-          </Menu.Item>
+          <CommandMenuItem id="export.backup" testId="export-kg-json" />
           <Menu.Label>{narrowed ? t('exportData.dataVisible') : t('exportData.data')}</Menu.Label>
-          {DATA_EXPORTS.map((d) => (
-            <Menu.Item
-              key={d.key}
-              onClick={() => void exportData(d)}
-              data-testid={`export-${d.key}`}
-            >
-              {t(`exportData.${d.key}`)}
-            </Menu.Item>
+          {DATA_EXPORT_KEYS.map((key) => (
+            <CommandMenuItem key={key} id={`export.data-${key}`} testId={`export-${key}`} />
           ))}
         </Menu.Dropdown>
       </Menu>
       <ViewsMenu />
       <Group gap={4} ml="auto" wrap="nowrap">
-        <Tooltip label={`${t('history.undo')} (Ctrl+Z)`}>
+        <Tooltip label={`${undo.label} (${undo.shortcut ?? ''})`}>
           <ActionIcon
             variant="default"
-            onClick={run('history.undo')}
-            disabled={!history.canUndo || session.readOnly}
+            onClick={undo.run}
+            disabled={!undo.enabled}
             aria-label={t('history.undo')}
             data-testid="undo"
           >
             ↶
           </ActionIcon>
         </Tooltip>
-        <Tooltip label={`${t('history.redo')} (Ctrl+Shift+Z)`}>
+        <Tooltip label={`${redo.label} (${redo.shortcut ?? ''})`}>
           <ActionIcon
             variant="default"
-            onClick={run('history.redo')}
-            disabled={!history.canRedo || session.readOnly}
+            onClick={redo.run}
+            disabled={!redo.enabled}
             aria-label={t('history.redo')}
             data-testid="redo"
           >
@@ -220,26 +174,3 @@ export function Toolbar(): React.JSX.Element {
     </Group>
   )
 }
-
-const historyCache = new WeakMap<object, { canUndo: boolean; canRedo: boolean }>()
-
-/** A stable snapshot of whether undo and redo are possible, for useSyncExternalStore. */
-function historyKey(repo: { canUndo(): boolean; canRedo(): boolean }): {
-  canUndo: boolean
-  canRedo: boolean
-} {
-  const next = { canUndo: repo.canUndo(), canRedo: repo.canRedo() }
-  const prev = historyCache.get(repo)
-  if (prev && prev.canUndo === next.canUndo && prev.canRedo === next.canRedo) return prev
-  historyCache.set(repo, next)
-  return next
-}
-
-/** Data exports offered in the export menu: whole map, one file each. */
-const DATA_EXPORTS = [
-  { key: 'csv', format: 'csv-zip', kind: 'zip', delimiter: undefined },
-  { key: 'csvComma', format: 'csv-zip', kind: 'zip', delimiter: ',' },
-  { key: 'gexf', format: 'gexf', kind: 'gexf', delimiter: undefined },
-  { key: 'graphml', format: 'graphml', kind: 'graphml', delimiter: undefined },
-  { key: 'cyjs', format: 'cyjs', kind: 'cyjs', delimiter: undefined }
-] as const

@@ -41,8 +41,10 @@ export interface UiState {
   /** Canvas or the accessible list view. */
   display: 'canvas' | 'list'
   layoutRunning: { name: string; done: number; total: number } | null
-  searchOpen: boolean
-  setSearchOpen: (open: boolean) => void
+  /** The Ctrl+K palette: searching nodes, or (typed `>`, or Ctrl+Shift+P) running commands. */
+  palette: 'search' | 'commands' | null
+  openPalette: (mode: 'search' | 'commands') => void
+  closePalette: () => void
   /** "Show all" search matches: highlighted on the canvas, the rest faded. */
   searchMatches: { query: string; ids: string[] } | null
   setSearchMatches: (m: UiState['searchMatches']) => void
@@ -86,8 +88,9 @@ export const useUiStore = create<UiState>((set) => ({
   display: 'canvas',
   layoutRunning: null,
   canvasReady: 0,
-  searchOpen: false,
-  setSearchOpen: (searchOpen) => set({ searchOpen }),
+  palette: null,
+  openPalette: (palette) => set({ palette }),
+  closePalette: () => set({ palette: null }),
   searchMatches: null,
   setSearchMatches: (searchMatches) => set({ searchMatches }),
   drawMode: false,

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useApp } from '../services/AppContext'
 import { contestedTargets } from '../../domain/annotations'
@@ -24,7 +24,7 @@ const ViewContext = createContext<ViewState | null>(null)
  * list view, status bar, path panel) reads the same result from here.
  */
 export function ViewProvider({ children }: { children: ReactNode }): React.JSX.Element {
-  const { session, canvas } = useApp()
+  const { session, canvas, view: viewRef } = useApp()
   const store = session.repo.store
   const version = useGraphVersion(store)
   const index = useMemo(
@@ -61,6 +61,9 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
     canvas.current?.applyView(view)
   }, [view, canvas, canvasReady])
   const value = useMemo(() => ({ index, view }), [index, view])
+  useLayoutEffect(() => {
+    viewRef.current = value
+  }, [value, viewRef])
   return <ViewContext.Provider value={value}>{children}</ViewContext.Provider>
 }
 

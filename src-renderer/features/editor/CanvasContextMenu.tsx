@@ -4,12 +4,12 @@ import { useApp } from '../services/AppContext'
 import { NODE_KINDS } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { newNode } from './editor-actions'
-import { useEditorStore } from './editor-store'
+import { CommandMenuItem } from '../commands/CommandMenuItem'
 
 /** Right-click menu on the canvas: new node here (by kind), or edit / connect / delete a node. */
 export function CanvasContextMenu(): React.JSX.Element | null {
   const { t } = useTranslation()
-  const { canvas, commands, session } = useApp()
+  const { canvas, session } = useApp()
   const menu = useUiStore((s) => s.contextMenu)
   const setMenu = useUiStore((s) => s.setContextMenu)
   if (!menu || session.readOnly) return null
@@ -25,14 +25,10 @@ export function CanvasContextMenu(): React.JSX.Element | null {
       <Menu.Dropdown data-testid="context-menu">
         {menu.nodeId ? (
           <>
-            <Menu.Item onClick={() => { selectNode(); void commands.run('node.edit') }}>{t('editor.edit')}</Menu.Item>
-            <Menu.Item onClick={() => useEditorStore.getState().openEdgeForm({ sourceId: menu.nodeId! })} data-testid="ctx-connect">
-              {t('editor.connect')}
-            </Menu.Item>
+            <CommandMenuItem id="node.edit" onBeforeRun={selectNode} testId="ctx-edit" />
+            <CommandMenuItem id="edge.connect" onBeforeRun={selectNode} testId="ctx-connect" />
             <Menu.Divider />
-            <Menu.Item color="red" onClick={() => { selectNode(); void commands.run('selection.delete') }} data-testid="ctx-delete">
-              {t('editor.delete')}
-            </Menu.Item>
+            <CommandMenuItem id="selection.delete" onBeforeRun={selectNode} color="red" testId="ctx-delete" />
           </>
         ) : (
           <>

@@ -2,7 +2,8 @@ import { Button, Menu, Paper, Progress, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
-import { LAYOUT_NAMES, type LayoutName } from '../../graph-view/layouts'
+import { LAYOUT_NAMES } from '../../graph-view/layouts'
+import { CommandMenuItem } from '../commands/CommandMenuItem'
 import { useUiStore } from '../../state/ui-store'
 import type { TFunction } from 'i18next'
 import { cancelLayout, type LayoutOutcome } from './layout-command'
@@ -23,8 +24,6 @@ export function notifyLayoutOutcome(outcome: LayoutOutcome, t: TFunction): void 
 /** The toolbar's layout menu. */
 export function LayoutMenu(): React.JSX.Element {
   const { t } = useTranslation()
-  const { commands } = useApp()
-  const run = (name: LayoutName): Promise<boolean> => commands.run(`layout.${name}`)
   const running = useUiStore((s) => s.layoutRunning)
   const readOnly = useApp().session.readOnly
   return (
@@ -36,9 +35,9 @@ export function LayoutMenu(): React.JSX.Element {
       </Menu.Target>
       <Menu.Dropdown>
         {LAYOUT_NAMES.map((name) => (
-          <Menu.Item key={name} onClick={() => void run(name)} data-testid={`layout-${name}`}>
+          <CommandMenuItem key={name} id={`layout.${name}`} testId={`layout-${name}`}>
             {t(`layoutMenu.${name}`)}
-          </Menu.Item>
+          </CommandMenuItem>
         ))}
       </Menu.Dropdown>
     </Menu>

@@ -1,6 +1,9 @@
-import { Button, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { Badge, Button, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import Fuse from 'fuse.js'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { commandLabel, shortcutLabel } from '../commands/useCommand'
+import type { Command, CommandGroup } from '../commands/registry'
 import { useApp } from '../services/AppContext'
 import { isSearchAbort, type SearchClient } from '../../search/search-client'
 import { groupByKind, type SearchResult } from '../../search/search-index'
@@ -21,22 +24,52 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   return <>{parts}</>
 }
 
+/** The palette's command mode starts with this character (as in VS Code). */
+const COMMAND_PREFIX = '>'
+const GROUP_ORDER: CommandGroup[] = ['map', 'edit', 'history', 'view', 'layout', 'export', 'app']
+
 /**
- * The search palette (Ctrl+K): fuzzy, diacritics-insensitive search over every node, results grouped
- * by kind with highlighted snippets. Enter jumps to a node; "show all" highlights every match.
+ * The palette (Ctrl+K): fuzzy, diacritics-insensitive search over every node as it may be shown,
+ * results grouped by kind with highlighted snippets; Enter jumps to a node, "show all" highlights
+ * every match. Typing `>` first (or opening it with Ctrl+Shift+P) lists the commands instead: every
+ * action of the app, with its shortcut, disabled where it cannot run now; Enter runs it. Reopened,
+ * it selects the previous query, so typing replaces it.
  */
 export function SearchPalette({ client }: { client: SearchClient }): React.JSX.Element {
   const { t } = useTranslation()
-  const { canvas } = useApp()
-  const open = useUiStore((s) => s.searchOpen)
-  const setOpen = useUiStore((s) => s.setSearchOpen)
+  const { canvas, commands } = useApp()
+  const mode = useUiStore((s) => s.palette)
+  const open = mode !== null
+  const closePalette = useUiStore((s) => s.closePalette)
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<SearchResult[]>([])
   const [active, setActive] = useState(0)
   const listRef = useRef<HTMLDivElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const commandMode = query.startsWith(COMMAND_PREFIX)
+
+  // Opening in command mode starts at ">"; opening for search keeps the last search, selected.
+  useEffect(() => {
+    if (mode === 'commands') setQuery((q) => (q.startsWith(COMMAND_PREFIX) ? q : COMMAND_PREFIX))
+    if (mode === 'search') setQuery((q) => (q.startsWith(COMMAND_PREFIX) ? '' : q))
+    if (mode !== null) setActive(0)
+  }, [mode])
+  useEffect(() => {
+    if (!open) return
+    const id = setTimeout(() => {
+      const input = inputRef.current
+      if (!input) return
+      input.focus()
+      if (mode === 'commands') input.setSelectionRange(input.value.length, input.value.length)
+      else input.select()
+    }, 0)
+    return () => clearTimeout(id)
+  }, [open, mode])
+
+  const commandList = useCommandResults(commands, query, t, open)
 
   useEffect(() => {
-    if (!query.trim()) {
+    if (commandMode || !query.trim()) {
       setResults([])
       return
     }
@@ -55,32 +88,42 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
     return () => {
       live = false
     }
-  }, [query, client])
+  }, [query, client, commandMode])
 
   const groups = useMemo(() => groupByKind(results), [results])
   const flat = useMemo(() => groups.flatMap((g) => g.results), [groups])
 
+  const runCommand = (c: Command): void => {
+    if (!commands.isEnabled(c.id)) return
+    closePalette()
+    void commands.run(c.id)
+  }
   const jump = (r: SearchResult): void => {
     const ui = useUiStore.getState()
     ui.select({ id: r.id, group: 'nodes' })
-    ui.setSearchOpen(false)
+    ui.closePalette()
     if (ui.display !== 'canvas') ui.setDisplay('canvas')
     setTimeout(() => canvas.current?.centerOn(r.id), 0)
   }
   const showAll = (): void => {
     const ui = useUiStore.getState()
     ui.setSearchMatches({ query, ids: results.map((r) => r.id) })
-    ui.setSearchOpen(false)
+    ui.closePalette()
     setTimeout(() => canvas.current?.fitVisible(), 0)
   }
 
+  const count = commandMode ? commandList.length : flat.length
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'ArrowDown') {
       e.preventDefault()
-      setActive((a) => Math.min(a + 1, flat.length - 1))
+      setActive((a) => Math.min(a + 1, count - 1))
     } else if (e.key === 'ArrowUp') {
       e.preventDefault()
       setActive((a) => Math.max(a - 1, 0))
+    } else if (e.key === 'Enter' && commandMode) {
+      e.preventDefault()
+      const c = commandList[active]
+      if (c) runCommand(c)
     } else if (e.key === 'Enter' && flat[active]) {
       e.preventDefault()
       if (e.altKey) showAll()
@@ -93,28 +136,41 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
 
   let n = -1
   return (
-    <Modal opened={open} onClose={() => setOpen(false)} size="xl" withCloseButton={false} padding="sm" yOffset="8vh" title={null}>
+    <Modal opened={open} onClose={closePalette} size="xl" withCloseButton={false} padding="sm" yOffset="8vh" title={null}>
       <TextInput
-        aria-label={t('search.title')}
+        ref={inputRef}
+        aria-label={commandMode ? t('palette.title') : t('search.title')}
         placeholder={t('search.placeholder')}
         value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value)
+          setActive(0)
+        }}
         onKeyDown={onKeyDown}
         data-autofocus
         data-testid="search-input"
         size="md"
       />
-      {query.trim() && results.length === 0 && (
+      {commandMode && (
+        <CommandList
+          commands={commandList}
+          active={active}
+          setActive={setActive}
+          isEnabled={(c) => commands.isEnabled(c.id)}
+          onRun={runCommand}
+        />
+      )}
+      {!commandMode && query.trim() && results.length === 0 && (
         <Text size="sm" c="dimmed" mt="sm" data-testid="search-none">
           {t('search.none', { q: query })}
         </Text>
       )}
       {!query.trim() && (
         <Text size="xs" c="dimmed" mt="sm">
-          {t('search.hint')}
+          {t('search.hint')} {t('palette.hint')}
         </Text>
       )}
-      {results.length > 0 && (
+      {!commandMode && results.length > 0 && (
         <>
           <ScrollArea.Autosize mah="55vh" mt="sm" viewportRef={listRef}>
             <Stack gap="xs" role="listbox" aria-label={t('search.title')} data-testid="search-results">
@@ -164,5 +220,101 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
         </>
       )}
     </Modal>
+  )
+}
+
+/** The commands matching the text after `>`, fuzzy on their labels, in menu order when empty. */
+function useCommandResults(
+  registry: { list(): Command[]; version: number },
+  query: string,
+  t: (key: string, values?: Record<string, string>) => string,
+  open: boolean
+): Command[] {
+  const all = useMemo(
+    () =>
+      registry
+        .list()
+        .filter((c) => c.inPalette !== false)
+        .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group))
+        .map((c) => ({ command: c, label: commandLabel(t, c), group: t(`palette.group.${c.group}`) })),
+    // Labels follow the language; the list is read again whenever the palette opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [registry, t, open]
+  )
+  const fuse = useMemo(
+    () => new Fuse(all, { keys: ['label', 'group'], threshold: 0.4, ignoreDiacritics: true }),
+    [all]
+  )
+  const text = query.startsWith(COMMAND_PREFIX) ? query.slice(1).trim() : ''
+  return useMemo(
+    () => (text ? fuse.search(text).map((r) => r.item.command) : all.map((a) => a.command)),
+    [text, fuse, all]
+  )
+}
+
+function CommandList({
+  commands,
+  active,
+  setActive,
+  isEnabled,
+  onRun
+}: {
+  commands: Command[]
+  active: number
+  setActive: (i: number) => void
+  isEnabled: (c: Command) => boolean
+  onRun: (c: Command) => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const listRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    listRef.current?.querySelector('[data-active="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [active])
+  if (commands.length === 0)
+    return (
+      <Text size="sm" c="dimmed" mt="sm" data-testid="command-none">
+        {t('palette.none')}
+      </Text>
+    )
+  return (
+    <ScrollArea.Autosize mah="55vh" mt="sm" viewportRef={listRef}>
+      <Stack gap={2} role="listbox" aria-label={t('palette.title')} data-testid="command-results">
+        {commands.map((c, i) => {
+          const enabled = isEnabled(c)
+          const shortcut = shortcutLabel(c.shortcut)
+          return (
+            <UnstyledButton
+              key={c.id}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={!enabled}
+              data-active={i === active}
+              data-command={c.id}
+              data-enabled={enabled}
+              className="kg-search-row"
+              onMouseEnter={() => setActive(i)}
+              onClick={() => onRun(c)}
+              data-testid="command-result"
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Group gap={8} wrap="nowrap">
+                  <Text size="xs" c="dimmed" w={90}>
+                    {t(`palette.group.${c.group}`)}
+                  </Text>
+                  <Text size="sm" c={enabled ? undefined : 'dimmed'}>
+                    {commandLabel(t, c)}
+                  </Text>
+                </Group>
+                {shortcut && (
+                  <Badge variant="default" size="sm" radius="sm" tt="none">
+                    {shortcut}
+                  </Badge>
+                )}
+              </Group>
+            </UnstyledButton>
+          )
+        })}
+      </Stack>
+    </ScrollArea.Autosize>
   )
 }

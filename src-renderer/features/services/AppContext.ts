@@ -3,7 +3,8 @@ import type { CyController } from '../../graph-view/cy-controller'
 import type { DisplayProjection } from '../../state/display-projection'
 import type { StorageSession } from '../../storage/bootstrap'
 import type { Settings } from '../../storage/settings'
-import type { CommandRegistry } from './commands'
+import type { CommandRegistry } from '../commands/registry'
+import type { ViewState } from '../canvas/view-context'
 
 /**
  * The services the app shell (app/App.tsx) provides to the features. Defined here, below app/, so
@@ -18,6 +19,8 @@ export interface AppServices {
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   /** The live canvas controller, once the canvas is mounted. */
   canvas: { current: CyController | null }
+  /** What the map shows right now, for code outside React (commands); set by ViewProvider. */
+  view: { current: ViewState | null }
 }
 
 export const AppContext = createContext<AppServices | null>(null)

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandMenuItem } from '../commands/CommandMenuItem'
 import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import type { Position } from '../../domain/node-kinds'
@@ -11,7 +12,6 @@ import type { GraphFilter } from '../../graph-view/view-filter'
 import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
 import { useUiStore, type Focus, type Lens } from '../../state/ui-store'
-import { useDeckStore } from './presentations'
 
 export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => void }>((set) => ({
   open: false,
@@ -68,7 +68,6 @@ export function ViewsMenu(): React.JSX.Element {
   const { t } = useTranslation()
   const { session, canvas } = useApp()
   const views = useLiveQuery(() => listViews(session.repo.db), [session])
-  const setOpen = useViewDialog((s) => s.setOpen)
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
@@ -77,12 +76,8 @@ export function ViewsMenu(): React.JSX.Element {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => setOpen(true)} data-testid="view-save">
-          {t('views.save')}
-        </Menu.Item>
-        <Menu.Item onClick={() => useDeckStore.getState().setEditorOpen(true)} data-testid="deck-open">
-          {t('deck.menu')}
-        </Menu.Item>
+        <CommandMenuItem id="view.save" testId="view-save" />
+        <CommandMenuItem id="view.presentations" testId="deck-open" />
         <Menu.Divider />
         {views?.length === 0 && <Menu.Label>{t('views.none')}</Menu.Label>}
         {views?.map((v) => (

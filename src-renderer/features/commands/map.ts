@@ -1,0 +1,78 @@
+/** Commands on the map as a whole: empty it, restore the demo, import a file. */
+import { emptyGraph } from '../../domain/graph'
+import type { Result } from '../../domain/result'
+import { issueMessage } from '../../i18n/issue-message'
+import { useUiStore } from '../../state/ui-store'
+import { startImport } from '../import/ImportDialog'
+import { writable, type CommandContext } from './context'
+import type { Command } from './registry'
+
+const counts = (ctx: CommandContext): { nodes: number; edges: number } => ({
+  nodes: ctx.repo.store.liveNodes().length,
+  edges: ctx.repo.store.liveEdges().length
+})
+
+/** Shows a write's outcome: the ok message, or the first problems. */
+export function reportResult(ctx: CommandContext, r: Result<unknown>, okMessage: string): void {
+  if (r.ok) ctx.notify.ok(okMessage)
+  else
+    ctx.notify.error(
+      ctx.t('errors.generic', { message: '' }),
+      r.issues
+        .slice(0, 3)
+        .map((i) => issueMessage(ctx.t, i))
+        .join('\n')
+    )
+}
+
+export const mapCommands: Command[] = [
+  {
+    id: 'graph.new-empty',
+    labelKey: 'menu.newEmpty',
+    group: 'map',
+    isEnabled: writable,
+    run: async (ctx) => {
+      const ok = await ctx.confirm({
+        title: ctx.t('confirm.newEmptyTitle'),
+        body: ctx.t('confirm.newEmptyBody', counts(ctx)),
+        danger: true
+      })
+      if (!ok) return
+      reportResult(
+        ctx,
+        await ctx.repo.replaceGraph(emptyGraph(), 'graph.new-empty'),
+        ctx.t('confirm.done')
+      )
+      useUiStore.getState().select(null)
+    }
+  },
+  {
+    id: 'graph.restore-demo',
+    labelKey: 'menu.restoreDemo',
+    group: 'map',
+    isEnabled: writable,
+    run: async (ctx) => {
+      const ok = await ctx.confirm({
+        title: ctx.t('confirm.restoreDemoTitle'),
+        body: ctx.t('confirm.restoreDemoBody', counts(ctx)),
+        danger: true
+      })
+      if (!ok) return
+      reportResult(ctx, await ctx.loadDemo(), ctx.t('app.demoLoaded'))
+      useUiStore.getState().select(null)
+    }
+  },
+  {
+    id: 'graph.import',
+    labelKey: 'importDialog.menu',
+    group: 'map',
+    shortcut: 'mod+O',
+    isEnabled: writable,
+    run: (ctx) =>
+      startImport(
+        (id) => ctx.repo.store.node(id),
+        ctx.author(),
+        (message) => ctx.notify.error(ctx.t('importDialog.failed', { message: '' }), message)
+      )
+  }
+]
