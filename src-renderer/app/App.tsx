@@ -104,6 +104,11 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [repo, display, confirm]
   )
+  // "Opgeslagen hh:mm" follows every commit: after start-up, every store change is one.
+  useEffect(
+    () => repo.store.subscribe(() => useUiStore.getState().markSaved(new Date().toISOString())),
+    [repo]
+  )
   // Enabled states depend on the graph, the undo history, the projection and the UI state.
   useEffect(() => {
     const changed = (): void => commands.changed()

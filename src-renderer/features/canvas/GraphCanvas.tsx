@@ -17,7 +17,6 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null)
   const { session, canvas, commands } = useApp()
   const select = useUiStore((s) => s.select)
-  const markSaved = useUiStore((s) => s.markSaved)
   const setCanvasReady = useUiStore((s) => s.setCanvasReady)
 
   useEffect(() => {
@@ -31,9 +30,7 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
         useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
       onNodesMoved: (positions) => {
         if (repo.readOnly) return
-        void repo.setPositions(positions, 'node.move').then((r) => {
-          if (r.ok) markSaved(new Date().toISOString())
-        })
+        void repo.setPositions(positions, 'node.move')
       }
     })
     canvas.current = controller
@@ -42,7 +39,7 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
       canvas.current = null
       controller.destroy()
     }
-  }, [session, canvas, select, markSaved, setCanvasReady])
+  }, [session, canvas, select, setCanvasReady])
 
   useEffect(() => {
     canvas.current?.setDark(dark)

@@ -46,8 +46,7 @@ export async function runNamedLayout(
       signal: controller.signal,
       onProgress: (p) => useUiStore.getState().setLayoutRunning({ name, done: Math.round(p.fraction * 100), total: 100 })
     })
-    const r = await repo.setPositions(positions, `layout.${name}`)
-    if (r.ok) useUiStore.getState().markSaved(new Date().toISOString())
+    await repo.setPositions(positions, `layout.${name}`)
     canvas?.fitVisible()
     return 'done'
   } catch (err) {
