@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { noTestHooks, testHooksDefine } from './scripts/test-hooks'
 
 const shared = { '@shared': resolve('src-main/shared') }
 
@@ -32,6 +33,8 @@ export default defineConfig({
     publicDir: resolve('resources/public'),
     build: { rollupOptions: { input: { index: resolve('src-renderer/index.html') } } },
     resolve: { alias: { ...shared, '@renderer': resolve('src-renderer') } },
-    plugins: [react(), devServerCsp()]
+    // The app never has test hooks (the Playwright renderer tests use the web build in mode 'e2e').
+    define: testHooksDefine('production'),
+    plugins: [react(), devServerCsp(), noTestHooks('production')]
   }
 })

@@ -40,7 +40,8 @@ export default defineConfig({
     { name: 'electron', testMatch: '**/electron.e2e.ts' }
   ],
   webServer: {
-    command: `npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
+    // The e2e bundle (out/web-e2e, with test hooks): `npm run build:web:e2e` first.
+    command: `npx vite preview --config vite.web.config.ts --mode e2e --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

@@ -115,7 +115,7 @@ export class CyController {
       if (this.moved.size === 1) queueMicrotask(() => this.flushMoved())
     })
     this.unsubscribe = store.subscribe((e) => this.onStoreChange(e))
-    // The e2e build only (`npm run build:web:test`): Playwright reads the canvas through
+    // The e2e build only (`npm run build:web:e2e`): Playwright reads the canvas through
     // window.__kgCy. Production builds define the flag as '0', so this code is dropped from them.
     if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && container) {
       ;(window as unknown as { __kgCy?: Core }).__kgCy = this.#cy

@@ -1,12 +1,12 @@
 /**
  * Snapshots of the canvas (PNG, SVG, PDF) with a title band and a legend. The functions that take a
- * Cytoscape core are graph-view internals, called through CyController (`renderPng`, `renderSvg`);
- * `renderPdf` and the frame types are for the export features.
+ * Cytoscape core are graph-view internals, called through CyController (`renderPng`, `renderSvg`),
+ * which loads this module on first use; the frame types are for the export features (PDF pages:
+ * graph-view/pdf.ts).
  */
 import type { Core } from 'cytoscape'
 import cytoscape from 'cytoscape'
 import cytoscapeSvg from 'cytoscape-svg'
-import { jsPDF } from 'jspdf'
 import type { EdgeKind } from '../domain/edge-kinds'
 import type { NodeKind } from '../domain/node-kinds'
 import { EDGE_STYLES, NODE_STYLES } from './stylesheet'
@@ -187,25 +187,4 @@ export function renderSvg(
     `<g fill="#1e1e1e">${legend.join('')}</g>`,
     '</svg>'
   ].join('\n')
-}
-
-/** One PDF page per snapshot (A4 landscape), each with its title, date, caption and legend. */
-export async function renderPdf(
-  pages: { png: Uint8Array; frame: SnapshotFrame }[]
-): Promise<Uint8Array> {
-  const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' })
-  const pageW = 297
-  const pageH = 210
-  for (const [i, page] of pages.entries()) {
-    if (i > 0) doc.addPage()
-    const bitmap = await createImageBitmap(
-      new Blob([page.png.slice().buffer], { type: 'image/png' })
-    )
-    const ratio = Math.min((pageW - 20) / bitmap.width, (pageH - 20) / bitmap.height)
-    const w = bitmap.width * ratio
-    const h = bitmap.height * ratio
-    doc.addImage(page.png, 'PNG', (pageW - w) / 2, (pageH - h) / 2, w, h)
-    doc.setProperties({ title: page.frame.title })
-  }
-  return new Uint8Array(doc.output('arraybuffer'))
 }
