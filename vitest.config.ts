@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
+          setupFiles: ['tests/setup/jsdom.ts'],
+          // Rendering Mantine forms in jsdom is slow on a busy machine.
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.tsx']
         }
       },

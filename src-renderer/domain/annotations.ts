@@ -11,9 +11,9 @@ export const annotationSchema = z.object({
   ...recordFields,
   targetId: z.string().min(1),
   targetType: z.enum(['node', 'edge']),
-  author: z.string().trim().min(1, 'Auteur is verplicht.').max(200),
+  author: z.string().trim().min(1).max(200),
   stance: z.enum(STANCES),
-  confidence: z.number().int().min(1, 'Zekerheid is 1 t/m 5.').max(5, 'Zekerheid is 1 t/m 5.'),
+  confidence: z.number().int().min(1).max(5),
   text: z.string().max(20_000).default(''),
   quoteIds: z.array(z.string().min(1)).default([])
 })

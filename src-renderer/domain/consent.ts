@@ -13,7 +13,7 @@
  * | any other node               | title, hidden names redacted | title, hidden names redacted |
  * | quote speaker                | speakerRole, never a name    | speakerRole, never a name    |
  *
- * ¹ `roleDescription`, or else the Dutch actor type label ("Bewoner").
+ * ¹ `roleDescription`, or else the Dutch actor type label ("Bewoner", see `setActorTypeLabels`).
  * ² "Anonieme " + the lower-cased type label for types that describe a person (bewoner, bestuurder,
  *   ondernemer, expert), otherwise "Anonieme persoon (woningcorporatie)"; never the role description,
  *   which may identify someone.
@@ -25,7 +25,6 @@
  * presentation-safe mode hides it. Names that are hidden on screen are also redacted from free text
  * (descriptions, quotes, transcripts) with `hiddenNames` + `redactText`.
  */
-import nl from '../i18n/nl.json'
 import type { ActorType } from './facets'
 import type { ActorNode, GraphNode, InterviewNode, QuoteNode } from './node-kinds'
 
@@ -107,9 +106,23 @@ const MONTHS = [
 /** Shown for a quote whose speaker role is not filled in. */
 export const UNKNOWN_SPEAKER = 'Onbekende spreker'
 
-/** The Dutch label of an actor type ("Bewoner"), from i18n nl.json `facet.actorType`. */
+/** Names actor types in substitutes. The domain has no UI text: see `setActorTypeLabels`. */
+export type ActorTypeLabels = Readonly<Record<ActorType, string>>
+
+let actorTypeLabels: ActorTypeLabels | null = null
+
+/**
+ * Gives the consent rules the Dutch actor type labels their substitutes are made of ("Bewoner",
+ * "Anonieme bewoner"): i18n nl.json `facet.actorType`. The app sets them once at start
+ * (i18n/index.ts), tests set them themselves. Until then a substitute uses the type code.
+ */
+export function setActorTypeLabels(labels: ActorTypeLabels): void {
+  actorTypeLabels = labels
+}
+
+/** The Dutch label of an actor type ("Bewoner"), as set with `setActorTypeLabels`. */
 export function actorTypeLabel(type: ActorType): string {
-  return nl.facet.actorType[type]
+  return actorTypeLabels?.[type] ?? type
 }
 
 /** A person (an actor with `isPerson`), to whom consent applies; organisations are not. */

@@ -88,10 +88,10 @@ export function isEdgeKind(value: unknown): value is EdgeKind {
 export const edgeSchema = z.object({
   ...recordFields,
   kind: z.enum(EDGE_KINDS as [EdgeKind, ...EdgeKind[]]),
-  source: z.string().min(1, 'Beginknoop ontbreekt.'),
-  target: z.string().min(1, 'Eindknoop ontbreekt.'),
+  source: z.string().min(1),
+  target: z.string().min(1),
   label: z.string().max(500).optional(),
-  weight: z.number().int().min(1, 'Gewicht is 1 t/m 5.').max(5, 'Gewicht is 1 t/m 5.').optional(),
+  weight: z.number().int().min(1).max(5).optional(),
   status: z.enum(STATUSES),
   sources: z.array(sourceSchema).default([]),
   evidence: z.array(z.string().min(1)).default([]),

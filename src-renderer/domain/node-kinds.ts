@@ -1,15 +1,30 @@
+/**
+ * The node kinds, assembled from one file per kind (kinds/<kind>.ts: schema, defaults, fields). This
+ * module is the entry point the rest of the app imports; it adds nothing a kind file should say.
+ */
 import { z } from 'zod'
-import {
-  ACTOR_TYPES,
-  CONSENT_LEVELS,
-  PHASES,
-  POLARITIES,
-  PROJECT_TYPES,
-  REVIEW_STATUSES,
-  STATUSES,
-  THEME_TYPES
-} from './facets'
 import type { NodeId } from './ids'
+import { actorKind } from './kinds/actor'
+import { commonDefaults, type CommonDefaults, type FieldSpec } from './kinds/common'
+import { ingredientKind } from './kinds/ingredient'
+import { interviewKind } from './kinds/interview'
+import { lessonKind } from './kinds/lesson'
+import { projectKind } from './kinds/project'
+import { quoteKind } from './kinds/quote'
+import { themeKind } from './kinds/theme'
+
+export {
+  fieldValueSchema,
+  fieldsSchema,
+  isUnsafeKey,
+  positionSchema,
+  recordFields,
+  sourceSchema,
+  type FieldSpec,
+  type FieldValue,
+  type Position,
+  type SourceRef
+} from './kinds/common'
 
 /** The seven node kinds, in the order the legend and forms list them. */
 export const NODE_KINDS = [
@@ -23,129 +38,26 @@ export const NODE_KINDS = [
 ] as const
 export type NodeKind = (typeof NODE_KINDS)[number]
 
-/** A free attribute value: imported or custom attributes keep their primitive type. */
-export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
-export type FieldValue = z.infer<typeof fieldValueSchema>
-
-/** A free map of attributes (`fields`). `__proto__` and friends are rejected so imports cannot pollute prototypes. */
-export const fieldsSchema = z
-  .record(z.string().min(1).max(200), fieldValueSchema)
-  .refine((rec) => !Object.keys(rec).some(isUnsafeKey), {
-    message: 'Verboden veldnaam (__proto__, constructor of prototype).'
-  })
-
-/** Keys that must never become object keys from outside data. */
-export function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype'
-}
-
-export const sourceSchema = z.object({
-  title: z.string().min(1, 'Een bron heeft een titel nodig.').max(500),
-  url: z
-    .string()
-    .url('Geen geldige URL.')
-    .refine((u) => /^https?:\/\//i.test(u), 'Alleen http- en https-links zijn toegestaan.')
-    .optional(),
-  note: z.string().max(2000).optional()
-})
-export type SourceRef = z.infer<typeof sourceSchema>
-
-const isoDateTime = z.string().min(1)
-
-/** Fields every stored record carries: id, timestamps, author, soft delete. */
-export const recordFields = {
-  id: z.string().min(1, 'Id ontbreekt.').max(200),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  createdBy: z.string().max(200),
-  updatedBy: z.string().max(200),
-  deletedAt: isoDateTime.nullable().optional()
-}
-
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() })
-export type Position = z.infer<typeof positionSchema>
-
-const commonNodeFields = {
-  ...recordFields,
-  title: z.string().trim().min(1, 'Titel is verplicht.').max(500, 'Titel is te lang (max. 500).'),
-  description: z.string().max(100_000).default(''),
-  tags: z.array(z.string().trim().min(1).max(100)).default([]),
-  status: z.enum(STATUSES),
-  sources: z.array(sourceSchema).default([]),
-  fields: fieldsSchema.default({}),
-  position: positionSchema.nullable().optional()
-}
-
-/** Who moved a lesson or ingredient to its current review status, and when. */
-const reviewFields = {
-  reviewedBy: z.string().max(200).optional(),
-  reviewedAt: z.string().max(40).optional()
-}
-
-const textList = z.array(z.string().max(10_000)).default([])
+/** Every kind's spec (schema, defaults, fields), by kind. */
+export const KIND_SPECS = {
+  actor: actorKind,
+  interview: interviewKind,
+  quote: quoteKind,
+  lesson: lessonKind,
+  ingredient: ingredientKind,
+  project: projectKind,
+  theme: themeKind
+} as const satisfies { [K in NodeKind]: { kind: K } }
 
 /** One zod schema per node kind: the single validator that forms, import, storage and tests share. */
 export const NODE_SCHEMAS = {
-  actor: z.object({
-    ...commonNodeFields,
-    kind: z.literal('actor'),
-    actorType: z.enum(ACTOR_TYPES),
-    isPerson: z.boolean().default(false),
-    organisation: z.string().max(500).optional(),
-    roleDescription: z.string().max(500).optional(),
-    consent: z.enum(CONSENT_LEVELS).optional()
-  }),
-  interview: z.object({
-    ...commonNodeFields,
-    kind: z.literal('interview'),
-    date: z.string().max(40).optional(),
-    interviewer: z.string().max(200).optional(),
-    format: z.string().max(200).optional(),
-    consent: z.enum(CONSENT_LEVELS).default('pseudonymised'),
-    summary: z.string().max(20_000).default(''),
-    wentWell: textList,
-    wentWrong: textList,
-    attentionPoints: textList,
-    transcript: z.string().max(2_000_000).default('')
-  }),
-  quote: z.object({
-    ...commonNodeFields,
-    kind: z.literal('quote'),
-    text: z.string().trim().min(1, 'Een citaat heeft tekst nodig.').max(20_000),
-    speakerRole: z.string().max(500).optional(),
-    locator: z.string().max(200).optional()
-  }),
-  lesson: z.object({
-    ...commonNodeFields,
-    kind: z.literal('lesson'),
-    statement: z.string().max(5_000).default(''),
-    polarity: z.enum(POLARITIES).optional(),
-    reviewStatus: z.enum(REVIEW_STATUSES).default('concept'),
-    ...reviewFields,
-    phase: z.enum(PHASES).optional()
-  }),
-  ingredient: z.object({
-    ...commonNodeFields,
-    kind: z.literal('ingredient'),
-    reviewStatus: z.enum(REVIEW_STATUSES).default('concept'),
-    ...reviewFields,
-    phase: z.enum(PHASES).optional()
-  }),
-  project: z.object({
-    ...commonNodeFields,
-    kind: z.literal('project'),
-    projectType: z.enum(PROJECT_TYPES),
-    area: z.string().max(500).optional(),
-    district: z.string().max(200).optional(),
-    phase: z.enum(PHASES).optional(),
-    startDate: z.string().max(40).optional(),
-    endDate: z.string().max(40).optional()
-  }),
-  theme: z.object({
-    ...commonNodeFields,
-    kind: z.literal('theme'),
-    themeType: z.enum(THEME_TYPES)
-  })
+  actor: actorKind.schema,
+  interview: interviewKind.schema,
+  quote: quoteKind.schema,
+  lesson: lessonKind.schema,
+  ingredient: ingredientKind.schema,
+  project: projectKind.schema,
+  theme: themeKind.schema
 } as const satisfies Record<NodeKind, z.ZodType>
 
 /** Any node, discriminated on `kind`. */
@@ -169,17 +81,31 @@ export type ProjectNode = WithId<z.infer<typeof NODE_SCHEMAS.project>>
 export type ThemeNode = WithId<z.infer<typeof NODE_SCHEMAS.theme>>
 /** A stored node. `kind` discriminates the kind-specific fields. */
 export type GraphNode =
-  | ActorNode
-  | InterviewNode
-  | QuoteNode
-  | LessonNode
-  | IngredientNode
-  | ProjectNode
-  | ThemeNode
+  ActorNode | InterviewNode | QuoteNode | LessonNode | IngredientNode | ProjectNode | ThemeNode
 /** A node as a form or an importer hands it in: without the record fields the repository fills in. */
 export type NodeInput = z.input<typeof nodeSchema>
 
 /** Type guard for a node kind string from outside data. */
 export function isNodeKind(value: unknown): value is NodeKind {
   return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value)
+}
+
+/** The defaults of a kind: the common ones plus the kind's own, as in its kind file. */
+export type NodeDefaults<K extends NodeKind> = { kind: K } & CommonDefaults &
+  ReturnType<(typeof KIND_SPECS)[K]['defaults']>
+
+/**
+ * The one defaults table, shared by the form (a new node starts from it) and the import (a record
+ * missing a field gets it): status `reported`, empty description, tags, sources and free fields,
+ * and per kind e.g. actorType `other`, projectType `initiatief`, themeType `overig`, reviewStatus
+ * `concept`, interview consent `pseudonymised`. A fresh object on every call. Title and a quote's
+ * text have no default (a form starts them empty; an import uses the id and the title).
+ */
+export function nodeDefaults<K extends NodeKind>(kind: K): NodeDefaults<K> {
+  return { kind, ...commonDefaults(), ...KIND_SPECS[kind].defaults() } as NodeDefaults<K>
+}
+
+/** The kind-specific fields of a kind, in reading order (form and inspector). */
+export function nodeFields(kind: NodeKind): readonly FieldSpec[] {
+  return KIND_SPECS[kind].fields
 }

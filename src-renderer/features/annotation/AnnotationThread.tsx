@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { isContested, type Annotation } from '../../domain/annotations'
 import { STANCES, type Stance } from '../../domain/facets'
-import { fieldErrors } from '../../domain/validate'
+import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useDisplayVersion } from '../hooks/useDisplay'
 
 const STANCE_COLOR: Record<Stance, string> = { agrees: 'green', disagrees: 'red', nuances: 'orange', questions: 'blue' }
@@ -118,7 +118,7 @@ function AnnotationForm({
       ? await session.repo.updateAnnotation(editing.id, draft)
       : await session.repo.addAnnotation({ ...draft, targetId, targetType })
     if (!r.ok) {
-      setError(Object.values(fieldErrors(r.issues)).join(' '))
+      setError(Object.values(fieldIssueMessages(t, r.issues)).join(' '))
       return
     }
     setError(null)

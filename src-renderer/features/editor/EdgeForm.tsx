@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { EDGE_RULES, allowedEdgeKinds, type EdgeKind } from '../../domain/edge-kinds'
 import { PARTICIPATION_LEVELS, STATUSES, type ParticipationLevel, type Status } from '../../domain/facets'
-import { fieldErrors } from '../../domain/validate'
+import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useView } from '../canvas/view-context'
 import { useEditorStore } from './editor-store'
 
@@ -84,7 +84,7 @@ export function EdgeForm(): React.JSX.Element {
       ...(extra.includes('topic') && topic.trim() ? { topic: topic.trim() } : {})
     })
     if (!r.ok) {
-      setErrors(fieldErrors(r.issues))
+      setErrors(fieldIssueMessages(t, r.issues))
       return
     }
     notifications.show({ message: t('edgeForm.saved'), color: 'green' })

@@ -15,34 +15,38 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
-import { FACETS, STATUSES } from '../../domain/facets'
-import { NODE_KINDS, type GraphNode, type NodeKind, type Position, type SourceRef } from '../../domain/node-kinds'
-import { fieldErrors, validateNodeDraft } from '../../domain/validate'
-import { NODE_FIELDS } from '../inspector/node-fields'
+import { STATUSES } from '../../domain/facets'
+import {
+  NODE_KINDS,
+  nodeDefaults,
+  nodeFields,
+  type FieldSpec,
+  type GraphNode,
+  type NodeKind,
+  type Position,
+  type SourceRef
+} from '../../domain/node-kinds'
+import type { Issue } from '../../domain/result'
+import { validateNodeDraft } from '../../domain/validate'
+import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useEditorStore } from './editor-store'
 
 type Draft = Record<string, unknown> & { kind: NodeKind }
 
-/** Text-list fields edited as one point per line. */
-const LIST_FIELDS = new Set(['wentWell', 'wentWrong', 'attentionPoints'])
+/** The fields every kind has, rendered by the form itself around the kind's own fields. */
+const COMMON_FIELDS = new Set(['title', 'description', 'tags', 'status', 'sources'])
 
-/** A new draft of a kind with the facet defaults a user would pick first. */
+/** A new draft of a kind: the kind's defaults (the same table the import uses) and an empty title. */
 export function newDraft(kind: NodeKind, position?: Position): Draft {
-  const d: Draft = { kind, title: '', description: '', tags: [], status: 'reported', sources: [], fields: {} }
+  const d: Draft = { ...nodeDefaults(kind), title: '' }
   if (position) d.position = position
-  if (kind === 'actor') Object.assign(d, { actorType: 'resident', isPerson: false })
-  if (kind === 'interview') Object.assign(d, { consent: 'pseudonymised', summary: '', wentWell: [], wentWrong: [], attentionPoints: [], transcript: '' })
-  if (kind === 'quote') Object.assign(d, { text: '' })
-  if (kind === 'lesson') Object.assign(d, { statement: '', reviewStatus: 'concept' })
-  if (kind === 'ingredient') Object.assign(d, { reviewStatus: 'concept' })
-  if (kind === 'project') Object.assign(d, { projectType: 'werkplaats' })
-  if (kind === 'theme') Object.assign(d, { themeType: 'overig' })
   return d
 }
 
 /**
- * The form for every node kind: common fields, the kind's own fields with facets as pick lists, and
- * sources. Field-level Dutch errors come from the domain validator; nothing is saved while invalid.
+ * The form for every node kind: common fields, the kind's own fields (its kind file's field list)
+ * with facets as pick lists, and sources. Field-level messages come from the domain validator's
+ * issues, translated with `issueMessage`; nothing is saved while invalid.
  */
 export function NodeForm(): React.JSX.Element {
   const { t } = useTranslation()
@@ -50,32 +54,52 @@ export function NodeForm(): React.JSX.Element {
   const editing = useEditorStore((s) => s.nodeForm)
   const close = useEditorStore((s) => s.closeNodeForm)
   const [draft, setDraft] = useState<Draft | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [issues, setIssues] = useState<Issue[]>([])
   const [saving, setSaving] = useState(false)
 
   useEffect(() => {
-    setErrors({})
-    setDraft(editing ? { ...(editing.node ?? newDraft(editing.kind, editing.position)) } as Draft : null)
+    setIssues([])
+    setDraft(
+      editing ? ({ ...(editing.node ?? newDraft(editing.kind, editing.position)) } as Draft) : null
+    )
   }, [editing])
 
   if (!editing || !draft) return <Modal opened={false} onClose={close} />
-  const set = (key: string, value: unknown): void => setDraft((d) => (d ? { ...d, [key]: value } : d))
+  const set = (key: string, value: unknown): void =>
+    setDraft((d) => (d ? { ...d, [key]: value } : d))
   const kind = draft.kind
   const isNew = !editing.node
+  const fields = nodeFields(kind)
+  // Messages are made at render time, so they follow a language switch.
+  const errors = fieldIssueMessages(t, issues)
+  const shown = new Set([...COMMON_FIELDS, ...fields.map((f) => f.key)])
+  const elsewhere = Object.entries(errors)
+    .filter(([key]) => !shown.has(key))
+    .map(([, message]) => message)
 
   const save = async (): Promise<void> => {
     const checked = validateNodeDraft(draft)
     if (!checked.ok) {
-      setErrors(fieldErrors(checked.issues))
+      setIssues(checked.issues)
       return
     }
     setSaving(true)
     try {
       const repo = session.repo
-      const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, deletedAt: _d, ...fields } = draft
-      const r = isNew ? await repo.createNode(fields as never) : await repo.updateNode(editing.node!.id, fields as never)
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _cb,
+        updatedBy: _ub,
+        deletedAt: _d,
+        ...values
+      } = draft
+      const r = isNew
+        ? await repo.createNode(values as never)
+        : await repo.updateNode(editing.node!.id, values as never)
       if (!r.ok) {
-        setErrors(fieldErrors(r.issues))
+        setIssues(r.issues)
         return
       }
       notifications.show({ message: t('editor.saved'), color: 'green' })
@@ -84,6 +108,88 @@ export function NodeForm(): React.JSX.Element {
     } finally {
       setSaving(false)
     }
+  }
+
+  const renderField = (field: FieldSpec): React.JSX.Element => {
+    const { key } = field
+    const label = t(field.label)
+    const error = errors[key]
+    const testId = `field-${key}`
+    if (field.type === 'facet') {
+      const optional = !field.required
+      return (
+        <Select
+          key={key}
+          label={label}
+          data={(field.options ?? []).map((v) => ({
+            value: v,
+            label: t(`facet.${field.facet}.${v}`)
+          }))}
+          value={(draft[key] as string | undefined) ?? null}
+          onChange={(v) => set(key, v ?? undefined)}
+          clearable={optional}
+          allowDeselect={optional}
+          required={field.required}
+          error={error}
+          data-testid={testId}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )
+    }
+    if (field.type === 'boolean') {
+      return (
+        <Checkbox
+          key={key}
+          label={label}
+          checked={!!draft[key]}
+          onChange={(e) => set(key, e.currentTarget.checked)}
+          error={error}
+          data-testid={testId}
+        />
+      )
+    }
+    if (field.type === 'textList') {
+      return (
+        <Textarea
+          key={key}
+          label={label}
+          description={t('editor.listHelp')}
+          autosize
+          minRows={2}
+          value={((draft[key] as string[] | undefined) ?? []).join('\n')}
+          onChange={(e) =>
+            set(
+              key,
+              e.currentTarget.value
+                .split('\n')
+                .filter((l, i, all) => l.trim() || i < all.length - 1)
+            )
+          }
+          error={error}
+          data-testid={testId}
+        />
+      )
+    }
+    const common = {
+      label,
+      value: String(draft[key] ?? ''),
+      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set(key, e.currentTarget.value || undefined),
+      error,
+      required: field.required,
+      'data-testid': testId
+    }
+    return field.multiline ? (
+      <Textarea
+        key={key}
+        {...common}
+        autosize
+        minRows={field.rows?.min ?? 2}
+        {...(field.rows?.max ? { maxRows: field.rows.max } : {})}
+      />
+    ) : (
+      <TextInput key={key} {...common} />
+    )
   }
 
   const sources = (draft.sources as SourceRef[]) ?? []
@@ -106,7 +212,7 @@ export function NodeForm(): React.JSX.Element {
         <Stack gap="sm">
           {Object.keys(errors).length > 0 && (
             <Alert color="red" data-testid="form-error">
-              {t('editor.invalid')}
+              {[t('editor.invalid'), ...elsewhere].join(' ')}
             </Alert>
           )}
           {isNew && (
@@ -114,7 +220,13 @@ export function NodeForm(): React.JSX.Element {
               label={t('display.kind')}
               data={NODE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
               value={kind}
-              onChange={(v) => v && setDraft((d) => ({ ...newDraft(v as NodeKind, editing.position), title: d?.title ?? '' }))}
+              onChange={(v) =>
+                v &&
+                setDraft((d) => ({
+                  ...newDraft(v as NodeKind, editing.position),
+                  title: d?.title ?? ''
+                }))
+              }
               allowDeselect={false}
               data-testid="field-kind"
               comboboxProps={{ withinPortal: true }}
@@ -129,69 +241,7 @@ export function NodeForm(): React.JSX.Element {
             data-testid="field-title"
             data-autofocus
           />
-          {NODE_FIELDS[kind].map(({ key, facet, block }) => {
-            const label = t(`field.${key}`)
-            if (facet) {
-              const optional = !['actorType', 'projectType', 'themeType'].includes(key)
-              return (
-                <Select
-                  key={key}
-                  label={label}
-                  data={FACETS[facet].map((v) => ({ value: v, label: t(`facet.${facet}.${v}`) }))}
-                  value={(draft[key] as string | undefined) ?? null}
-                  onChange={(v) => set(key, v ?? undefined)}
-                  clearable={optional}
-                  allowDeselect={optional}
-                  error={errors[key]}
-                  data-testid={`field-${key}`}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )
-            }
-            if (LIST_FIELDS.has(key)) {
-              return (
-                <Textarea
-                  key={key}
-                  label={label}
-                  description={t('editor.listHelp')}
-                  autosize
-                  minRows={2}
-                  value={((draft[key] as string[] | undefined) ?? []).join('\n')}
-                  onChange={(e) => set(key, e.currentTarget.value.split('\n').filter((l, i, all) => l.trim() || i < all.length - 1))}
-                  error={errors[key]}
-                  data-testid={`field-${key}`}
-                />
-              )
-            }
-            const Input = block ? Textarea : TextInput
-            return (
-              <Input
-                key={key}
-                label={label}
-                {...(block ? { autosize: true, minRows: 2 } : {})}
-                value={String(draft[key] ?? '')}
-                onChange={(e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value || undefined)}
-                error={errors[key]}
-                required={key === 'text'}
-                data-testid={`field-${key}`}
-              />
-            )
-          })}
-          {kind === 'actor' && (
-            <Checkbox label={t('editor.isPerson')} checked={!!draft.isPerson} onChange={(e) => set('isPerson', e.currentTarget.checked)} />
-          )}
-          {kind === 'interview' && (
-            <Textarea
-              label={t('field.transcript')}
-              autosize
-              minRows={4}
-              maxRows={14}
-              value={String(draft.transcript ?? '')}
-              onChange={(e) => set('transcript', e.currentTarget.value)}
-              error={errors.transcript}
-              data-testid="field-transcript"
-            />
-          )}
+          {fields.map(renderField)}
           <Textarea
             label={t('editor.description')}
             autosize
@@ -225,7 +275,12 @@ export function NodeForm(): React.JSX.Element {
                   style={{ flex: 1 }}
                   placeholder={t('editor.sourceTitle')}
                   value={s.title}
-                  onChange={(e) => set('sources', sources.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      'sources',
+                      sources.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x))
+                    )
+                  }
                   error={errors.sources && !s.title ? errors.sources : undefined}
                 />
                 <TextInput
@@ -235,16 +290,46 @@ export function NodeForm(): React.JSX.Element {
                   value={s.url ?? ''}
                   onChange={(e) => {
                     const url = e.currentTarget.value
-                    set('sources', sources.map((x, j) => (j === i ? { title: x.title, ...(url ? { url } : {}), ...(x.note ? { note: x.note } : {}) } : x)))
+                    set(
+                      'sources',
+                      sources.map((x, j) =>
+                        j === i
+                          ? {
+                              title: x.title,
+                              ...(url ? { url } : {}),
+                              ...(x.note ? { note: x.note } : {})
+                            }
+                          : x
+                      )
+                    )
                   }}
                 />
-                <Button size="xs" variant="subtle" color="red" onClick={() => set('sources', sources.filter((_, j) => j !== i))}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() =>
+                    set(
+                      'sources',
+                      sources.filter((_, j) => j !== i)
+                    )
+                  }
+                >
                   {t('editor.remove')}
                 </Button>
               </Group>
             ))}
-            {errors.sources && <Alert color="red" p={4}>{errors.sources}</Alert>}
-            <Button size="xs" variant="default" w={160} onClick={() => set('sources', [...sources, { title: '' }])}>
+            {errors.sources && (
+              <Alert color="red" p={4} data-testid="sources-error">
+                {errors.sources}
+              </Alert>
+            )}
+            <Button
+              size="xs"
+              variant="default"
+              w={160}
+              onClick={() => set('sources', [...sources, { title: '' }])}
+            >
               {t('editor.addSource')}
             </Button>
           </Stack>

@@ -6,7 +6,7 @@ import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import { newId } from '../../domain/ids'
 import type { InterviewNode } from '../../domain/node-kinds'
-import { fieldErrors } from '../../domain/validate'
+import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useUiStore } from '../../state/ui-store'
 import { useDisplayVersion } from '../hooks/useDisplay'
 
@@ -109,7 +109,7 @@ export function InterviewWorkbench(): React.JSX.Element {
     if (target) edges.push({ kind: 'supports', source: quoteId, target, status: 'reported', evidence: [quoteId] })
     const r = await repo.createMany({ nodes, edges } as never, 'interview.quote')
     if (!r.ok) {
-      setError(Object.values(fieldErrors(r.issues)).join(' '))
+      setError(Object.values(fieldIssueMessages(t, r.issues)).join(' '))
       return
     }
     notifications.show({ message: t('workbench.saved', { n: edges.length }), color: 'green' })

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   UNKNOWN_SPEAKER,
   displayName,
   hiddenNames,
   interviewOrdinals,
   redactText,
+  setActorTypeLabels,
   speakerLabel
 } from '../../../src-renderer/domain/consent'
 import type { ConsentLevel } from '../../../src-renderer/domain/facets'
@@ -16,6 +17,11 @@ import type {
   LessonNode,
   QuoteNode
 } from '../../../src-renderer/domain/node-kinds'
+import nl from '../../../src-renderer/i18n/nl.json'
+
+// The domain has no UI text: the substitutes' Dutch actor type labels come from the caller (the app
+// sets them in i18n/index.ts).
+beforeAll(() => setActorTypeLabels(nl.facet.actorType))
 
 const base = {
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { EDGE_KINDS, type EdgeKind } from '../../../src-renderer/domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../../src-renderer/domain/node-kinds'
+import type { Issue } from '../../../src-renderer/domain/result'
 import { validateEdge, validateNode, type NodeLookup } from '../../../src-renderer/domain/validate'
+import { fixedTranslator, issueMessage } from '../../../src-renderer/i18n/issue-message'
+
+/** An issue as a Dutch or English user reads it. */
+const nl = (i: Issue | undefined): string => (i ? issueMessage(fixedTranslator('nl'), i) : '')
+const en = (i: Issue | undefined): string => (i ? issueMessage(fixedTranslator('en'), i) : '')
 
 /**
  * DESIGN.md "Edge kinds", written out by hand (not derived from EDGE_RULES): for each edge kind, the
@@ -132,8 +138,11 @@ describe('edge rules follow the DESIGN.md table', () => {
         }
         if (!result.ok && !expected) {
           expect(result.issues).toHaveLength(1)
-          expect(result.issues[0]?.code).toBe('edge_not_allowed')
-          expect(result.issues[0]?.message).toMatch(/^"[^"]+" mag niet van .+ naar .+\.$/)
+          expect(result.issues[0]).toMatchObject({
+            code: 'edge_not_allowed',
+            params: { edge: kind, from, to }
+          })
+          expect(nl(result.issues[0])).toMatch(/^"[^"]+" mag niet van .+ naar .+\.$/)
         }
       }
     }
@@ -150,9 +159,14 @@ describe('edge fields', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.issues).toEqual([
-        expect.objectContaining({ code: 'extra_not_allowed', path: ['participationLevel'] })
+        expect.objectContaining({
+          code: 'extra_not_allowed',
+          path: ['participationLevel'],
+          params: { field: 'participationLevel', edge: 'supports' }
+        })
       ])
-      expect(result.issues[0]?.message).toBe('Veld participationLevel hoort niet bij "onderbouwt".')
+      expect(nl(result.issues[0])).toBe('Veld Participatieniveau hoort niet bij "onderbouwt".')
+      expect(en(result.issues[0])).toBe('Field Participation level does not belong to "supports".')
     }
     for (const extra of [{ role: 'deelnemer' }, { topic: 'huur' }]) {
       const r = validateEdge(edge('reinforces', 'lesson', 'lesson', extra), lookup)
@@ -176,14 +190,17 @@ describe('edge fields', () => {
     expect(tension.ok).toBe(true)
   })
 
-  it('rejects an unknown participation level in Dutch', () => {
+  it('rejects an unknown participation level, in Dutch and English', () => {
     const result = validateEdge(
       edge('participates_in', 'actor', 'project', { participationLevel: 'zelfbeheer' }),
       lookup
     )
     expect(result.ok).toBe(false)
-    if (!result.ok)
-      expect(result.issues[0]?.message).toMatch(/^participationLevel: Ongeldige optie/)
+    if (!result.ok) {
+      expect(result.issues[0]).toMatchObject({ code: 'invalid_enum', path: ['participationLevel'] })
+      expect(nl(result.issues[0])).toBe('Participatieniveau: kies een van de mogelijkheden.')
+      expect(en(result.issues[0])).toBe('Participation level: choose one of the options.')
+    }
   })
 
   it('requires evidence to reference existing quotes', () => {
@@ -195,29 +212,46 @@ describe('edge fields', () => {
       expect(result.ok).toBe(false)
       if (!result.ok) {
         expect(result.issues).toEqual([
-          expect.objectContaining({ code: 'evidence_not_quote', path: ['evidence', 1] })
+          expect.objectContaining({
+            code: 'evidence_not_quote',
+            path: ['evidence', 1],
+            params: { id: bad }
+          })
         ])
-        expect(result.issues[0]?.message).toBe(`Bewijs ${bad} is geen bestaand citaat.`)
+        expect(nl(result.issues[0])).toBe(`Bewijs ${bad} is geen bestaand citaat.`)
       }
     }
   })
 
-  it('rejects missing ends, self loops and a bad weight, in Dutch', () => {
+  it('rejects missing ends, self loops and a bad weight, in Dutch and English', () => {
     const missing = validateEdge({ ...edge('about', 'actor', 'theme'), target: 'weg' }, lookup)
-    expect(!missing.ok && missing.issues.map((i) => i.message)).toEqual([
-      'Eindknoop weg bestaat niet.'
+    const issues = (r: ReturnType<typeof validateEdge>): Issue[] => (r.ok ? [] : r.issues)
+    expect(issues(missing).map((i) => [i.code, i.params])).toEqual([
+      ['missing_node', { id: 'weg', end: 'target' }]
     ])
+    expect(issues(missing).map(nl)).toEqual(['Eindknoop weg bestaat niet.'])
+    expect(issues(missing).map(en)).toEqual(['End node weg does not exist.'])
     const loop = validateEdge({ ...edge('related', 'actor', 'actor'), target: 'actor-a' }, lookup)
-    expect(!loop.ok && loop.issues.map((i) => i.message)).toEqual([
-      'Een verbinding kan niet naar dezelfde knoop lopen.'
-    ])
+    expect(issues(loop).map((i) => i.code)).toEqual(['self_loop'])
+    expect(issues(loop).map(nl)).toEqual(['Een verbinding kan niet naar dezelfde knoop lopen.'])
     const heavy = validateEdge(edge('about', 'actor', 'theme', { weight: 7 }), lookup)
-    expect(!heavy.ok && heavy.issues.map((i) => i.message)).toEqual(['weight: Gewicht is 1 t/m 5.'])
+    expect(issues(heavy).map((i) => [i.code, i.path, i.params])).toEqual([
+      ['too_big', ['weight'], { max: 5 }]
+    ])
+    expect(issues(heavy).map(nl)).toEqual(['Gewicht mag hoogstens 5 zijn.'])
+    expect(issues(heavy).map(en)).toEqual(['Weight must be at most 5.'])
+    const half = validateEdge(edge('about', 'actor', 'theme', { weight: 2.5 }), lookup)
+    expect(issues(half).map((i) => i.code)).toEqual(['not_integer'])
   })
 
-  it('rejects an unknown edge kind in Dutch', () => {
+  it('rejects an unknown edge kind, with a code and no UI text', () => {
     const result = validateEdge({ ...edge('about', 'actor', 'theme'), kind: 'likes' }, lookup)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.issues[0]?.message).toMatch(/^kind: Ongeldige optie/)
+    if (!result.ok) {
+      expect(result.issues[0]).toMatchObject({ code: 'invalid_enum', path: ['kind'] })
+      expect(nl(result.issues[0])).toBe('Soort: kies een van de mogelijkheden.')
+      // The domain's own message is an English developer note, not a sentence for users.
+      expect(result.issues[0]?.message).toMatch(/^kind: invalid_enum/)
+    }
   })
 })
