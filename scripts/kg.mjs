@@ -68,13 +68,18 @@ function typeName(type) {
   return type === '' ? '(geen soort)' : `"${type}"`
 }
 
+/** The import pipeline and the exports, as one object (`readImportFiles`, `applyMapping`, `exportFiles`). */
 async function load() {
-  const { module } = await runnerImport(resolve(ROOT, 'src-renderer/exchange/import-pipeline.ts'), {
-    configFile: false,
-    root: ROOT,
-    logLevel: 'error'
-  })
-  return module
+  const options = { configFile: false, root: ROOT, logLevel: 'error' }
+  const imports = await runnerImport(
+    resolve(ROOT, 'src-renderer/exchange/import/index.ts'),
+    options
+  )
+  const exports = await runnerImport(
+    resolve(ROOT, 'src-renderer/exchange/export/data-export.ts'),
+    options
+  )
+  return { ...imports.module, ...exports.module }
 }
 
 async function validate(paths, pipeline) {

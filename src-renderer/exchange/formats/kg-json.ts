@@ -266,16 +266,60 @@ function migrate(doc: KgRawDocument): Result<KgRawDocument> {
  */
 export function parseKgJson(text: string): Result<KgDocument> {
   try {
-    return parseUnsafe(text)
+    const envelope = readEnvelopeUnsafe(text)
+    if (!envelope.ok) return envelope
+    const env = envelope.value
+    const graph = validateGraph({
+      nodes: env.nodes,
+      edges: env.edges,
+      annotations: env.annotations
+    })
+    return graph.ok ? ok(kgDocument(env, graph.value)) : graph
   } catch (error) {
-    const detail = error instanceof Error ? ` (technisch: ${error.message})` : ''
-    return fail([
-      issue([], `Het bestand kon door een onverwachte fout niet worden gelezen${detail}.`)
-    ])
+    return fail([unexpected(error)])
   }
 }
 
-function parseUnsafe(text: string): Result<KgDocument> {
+/**
+ * A `.kg.json` envelope whose records are not validated yet (the import validates them against the
+ * stored graph, see exchange/import/validate.ts): what {@link parseKgJson} checks before
+ * `validateGraph`.
+ */
+export type KgEnvelope = z.infer<typeof envelopeSchema>
+
+/**
+ * The first part of {@link parseKgJson}: JSON syntax, forbidden keys, the envelope and format
+ * migrations, but not the records. Never throws on bad input.
+ */
+export function readKgEnvelope(text: string): Result<KgEnvelope> {
+  try {
+    return readEnvelopeUnsafe(text)
+  } catch (error) {
+    return fail([unexpected(error)])
+  }
+}
+
+function unexpected(error: unknown): Issue {
+  const detail = error instanceof Error ? ` (technisch: ${error.message})` : ''
+  return issue([], `Het bestand kon door een onverwachte fout niet worden gelezen${detail}.`)
+}
+
+/** The document of an envelope whose records validated as `graph`. */
+export function kgDocument(env: KgEnvelope, graph: GraphData): KgDocument {
+  return {
+    type: KG_JSON_TYPE,
+    version: KG_JSON_VERSION,
+    source: env.source,
+    exportedAt: env.exportedAt,
+    ...(env.title !== undefined ? { title: env.title } : {}),
+    ...(env.description !== undefined ? { description: env.description } : {}),
+    ...graph,
+    views: env.views,
+    presentations: env.presentations
+  }
+}
+
+function readEnvelopeUnsafe(text: string): Result<KgEnvelope> {
   let data: unknown
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -315,23 +359,5 @@ function parseUnsafe(text: string): Result<KgDocument> {
       })
     )
   }
-  const env = envelope.data
-  const graph = validateGraph({
-    nodes: env.nodes,
-    edges: env.edges,
-    annotations: env.annotations
-  })
-  if (!graph.ok) return graph
-  const doc: KgDocument = {
-    type: KG_JSON_TYPE,
-    version: KG_JSON_VERSION,
-    source: env.source,
-    exportedAt: env.exportedAt,
-    ...(env.title !== undefined ? { title: env.title } : {}),
-    ...(env.description !== undefined ? { description: env.description } : {}),
-    ...graph.value,
-    views: env.views,
-    presentations: env.presentations
-  }
-  return ok(doc)
+  return ok(envelope.data)
 }

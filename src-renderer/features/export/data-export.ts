@@ -3,7 +3,7 @@
  * (display projection), and only what is shown when a filter, focus or lens narrows it.
  */
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
-import { EXPORT_EXTENSIONS, exportGraph } from '../../exchange/import-pipeline'
+import { EXPORT_EXTENSIONS, exportGraph } from '../../exchange/export/data-export'
 import { bridge } from '../../platform/bridge'
 import { graphToExport } from '../../state/export-graph'
 import type { CommandContext } from '../commands/context'

@@ -6,8 +6,7 @@ import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
-import { applyMapping, importInto, type ImportIssue, type ImportPreview } from '../../exchange/import-pipeline'
-import { readImportAsync } from '../../exchange/read-import-async'
+import { applyMapping, importInto, readImportAsync, type ImportIssue, type ImportPreview } from '../../exchange/import'
 import { bridge } from '../../platform/bridge'
 
 interface ImportState {

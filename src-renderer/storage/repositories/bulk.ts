@@ -22,7 +22,8 @@ import {
   type AnyRecord,
   type PendingWrite,
   type ProgressOptions,
-  type RepositoryContext
+  type RepositoryContext,
+  type WriteOptions
 } from './repository-context'
 
 /** The records of a whole-graph write, not yet validated. */
@@ -83,19 +84,25 @@ export async function setPositions(
 }
 
 /**
- * Replaces the whole stored graph with `input`. Validates everything first; writes all pages and
- * one change row in one transaction. Aborting via `progress.signal` rolls it back.
+ * Replaces the whole stored graph with `input`. Validates everything first (unless
+ * `options.prevalidated` vouches for it); writes all pages and one change row in one transaction.
+ * Aborting via `progress.signal` rolls it back.
  */
 export async function replaceGraph(
   ctx: RepositoryContext,
   input: GraphInput,
   action: string,
-  progress: ProgressOptions
+  progress: ProgressOptions,
+  options: WriteOptions
 ): Promise<Result<GraphData>> {
   if (ctx.readOnly) return fail([READ_ONLY])
-  const checked = validateGraph(input)
-  if (!checked.ok) return checked
-  const graph = checked.value
+  let graph: GraphData
+  if (options.prevalidated?.(ctx.store)) graph = input as GraphData
+  else {
+    const checked = validateGraph(input)
+    if (!checked.ok) return checked
+    graph = checked.value
+  }
   const chunks = [
     ...chunkIntoPages('nodes', graph.nodes),
     ...chunkIntoPages('edges', graph.edges),
@@ -137,15 +144,59 @@ export async function replaceGraph(
 /**
  * Merges `input` into the stored graph by id: records with an id that exists are replaced by the
  * incoming version, new ids are added, everything else stays. The merged graph is validated as a
- * whole; on any issue nothing is written. Then the pages holding changed or new records are written
- * with one bulk change row (a barrier). Records identical to the stored ones are not rewritten.
+ * whole (unless `options.prevalidated` vouches for the input); on any issue nothing is written. Then
+ * the pages holding changed or new records are written with one bulk change row (a barrier).
+ * Records identical to the stored ones are not rewritten.
  */
 export async function mergeGraph(
   ctx: RepositoryContext,
   input: GraphInput,
   action: string,
-  progress: ProgressOptions
+  progress: ProgressOptions,
+  options: WriteOptions
 ): Promise<Result<{ added: number; updated: number; unchanged: number }>> {
+  let records: GraphData
+  if (options.prevalidated?.(ctx.store)) records = input as GraphData
+  else {
+    const checked = validateMerged(ctx, input)
+    if (!checked.ok) return checked
+    records = checked.value
+  }
+  const writes: { table: RecordTable; record: AnyRecord }[] = []
+  let added = 0
+  let updated = 0
+  let unchanged = 0
+  for (const table of ['nodes', 'edges', 'annotations'] as const) {
+    const stored = storedTable(ctx, table)
+    for (const record of records[table] as AnyRecord[]) {
+      const before = stored.get(record.id)
+      if (!before) added++
+      else if (canonical(before) === canonical(record)) {
+        unchanged++
+        continue
+      } else updated++
+      writes.push({ table, record })
+    }
+  }
+  if (!writes.length) return ok({ added, updated, unchanged })
+  const plan = ctx.pages.plan(writes.map((w) => ({ table: w.table, id: w.record.id })))
+  const rows = pageRows(ctx, plan, new Map(writes.map((w) => [w.record.id, w.record])))
+  const change = changeRow(ctx, action, [], true, writes.length)
+  change.entries = JSON.stringify({ merged: { added, updated, unchanged } })
+  change.barrier = true
+  await writeChange(ctx, change, rows, { progress })
+  ctx.pages.commit(plan)
+  applyToStore(ctx, writes)
+  ctx.history.clear()
+  return ok({ added, updated, unchanged })
+}
+
+/**
+ * Validates `input` merged into the stored graph as a whole (so an incoming edge may point at a
+ * stored node, and an incoming node may not break a stored edge); returns the incoming records as
+ * validated.
+ */
+function validateMerged(ctx: RepositoryContext, input: GraphInput): Result<GraphData> {
   const incoming = {
     nodes: new Map(input.nodes.map((r) => [idOfRecord(r), r])),
     edges: new Map(input.edges.map((r) => [idOfRecord(r), r])),
@@ -167,35 +218,13 @@ export async function mergeGraph(
     annotations: merged('annotations')
   })
   if (!checked.ok) return checked
-  const writes: { table: RecordTable; record: AnyRecord }[] = []
-  let added = 0
-  let updated = 0
-  let unchanged = 0
-  for (const table of ['nodes', 'edges', 'annotations'] as const) {
-    const fresh = incoming[table]
-    const stored = storedTable(ctx, table)
-    for (const record of checked.value[table] as AnyRecord[]) {
-      if (!fresh.has(record.id)) continue
-      const before = stored.get(record.id)
-      if (!before) added++
-      else if (canonical(before) === canonical(record)) {
-        unchanged++
-        continue
-      } else updated++
-      writes.push({ table, record })
-    }
-  }
-  if (!writes.length) return ok({ added, updated, unchanged })
-  const plan = ctx.pages.plan(writes.map((w) => ({ table: w.table, id: w.record.id })))
-  const rows = pageRows(ctx, plan, new Map(writes.map((w) => [w.record.id, w.record])))
-  const change = changeRow(ctx, action, [], true, writes.length)
-  change.entries = JSON.stringify({ merged: { added, updated, unchanged } })
-  change.barrier = true
-  await writeChange(ctx, change, rows, { progress })
-  ctx.pages.commit(plan)
-  applyToStore(ctx, writes)
-  ctx.history.clear()
-  return ok({ added, updated, unchanged })
+  const only = <T extends AnyRecord>(table: RecordTable, list: T[]): T[] =>
+    list.filter((r) => incoming[table].has(r.id))
+  return ok({
+    nodes: only('nodes', checked.value.nodes),
+    edges: only('edges', checked.value.edges),
+    annotations: only('annotations', checked.value.annotations)
+  })
 }
 
 /** The id of an incoming record ('' when it has none; the validator reports that). */

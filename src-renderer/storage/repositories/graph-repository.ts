@@ -16,13 +16,14 @@ import {
   type AnyRecord,
   type ProgressOptions,
   type RepositoryContext,
-  type RepositoryOptions
+  type RepositoryOptions,
+  type WriteOptions
 } from './repository-context'
 import { UndoHistory, loadHistory, revert, type HistoryState } from './undo'
 
 export { BULK_THRESHOLD } from './change-log'
 export type { AnnotationDraft, EdgeDraft, NodeDraft } from './records'
-export type { ProgressOptions, RepositoryOptions } from './repository-context'
+export type { ProgressOptions, RepositoryOptions, WriteOptions } from './repository-context'
 export { REDO_ACTION, UNDO_ACTION, UNDO_DEPTH } from './undo'
 export type { HistoryState, HistoryUnit } from './undo'
 export type { NodeId, EdgeId, AnnotationId } from '../../domain/ids'
@@ -195,13 +196,15 @@ export class GraphRepository {
    * Replaces the whole stored graph with `input` (new empty map, restore demo, import "replace").
    * Validates everything first; writes all pages and one change row in one transaction, reporting
    * progress per page. Aborting via `signal` rolls the transaction back: nothing is half written.
+   * `options.prevalidated` lets an import skip validating again (see {@link WriteOptions}).
    */
   replaceGraph(
     input: bulk.GraphInput,
     action: string,
-    progress: ProgressOptions = {}
+    progress: ProgressOptions = {},
+    options: WriteOptions = {}
   ): Promise<Result<GraphData>> {
-    return this.serial(() => bulk.replaceGraph(this.ctx, input, action, progress))
+    return this.serial(() => bulk.replaceGraph(this.ctx, input, action, progress, options))
   }
 
   /**
@@ -212,13 +215,15 @@ export class GraphRepository {
    * changed or new records are written (progress per batch of pages) with one bulk change row. Records
    * identical to the stored ones are not rewritten. Like `replaceGraph` the change is a barrier: undo
    * does not reach it or anything older. Aborting via `signal` rolls the transaction back.
+   * `options.prevalidated` lets an import skip validating again (see {@link WriteOptions}).
    */
   mergeGraph(
     input: bulk.GraphInput,
     action: string,
-    progress: ProgressOptions = {}
+    progress: ProgressOptions = {},
+    options: WriteOptions = {}
   ): Promise<Result<{ added: number; updated: number; unchanged: number }>> {
-    return this.serial(() => bulk.mergeGraph(this.ctx, input, action, progress))
+    return this.serial(() => bulk.mergeGraph(this.ctx, input, action, progress, options))
   }
 
   /**

@@ -35,6 +35,16 @@ export interface ProgressOptions {
   signal?: AbortSignal
 }
 
+/** How a whole-graph write may skip its own validation. */
+export interface WriteOptions {
+  /**
+   * For input validated before (an import: exchange/import/validate.ts). Called in the write queue
+   * with the live store; true means nothing that validation relied on has changed, so the input is
+   * written as it is. Absent or false: the repository validates as usual.
+   */
+  prevalidated?: (store: GraphStore) => boolean
+}
+
 /** The state every part of the repository works on. */
 export interface RepositoryContext {
   readonly db: Dexie

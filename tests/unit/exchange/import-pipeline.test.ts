@@ -10,17 +10,17 @@ import {
   serializeCsvElements,
   unneutralise
 } from '../../../src-renderer/exchange/formats/csv'
+import { exportGraph } from '../../../src-renderer/exchange/export/data-export'
 import {
   IMPORT_MAX_BYTES,
   applyMapping,
   countsFor,
-  exportGraph,
   readImport,
   readImportFiles,
   suggestKind,
   type ImportIssue,
   type ImportPreview
-} from '../../../src-renderer/exchange/import-pipeline'
+} from '../../../src-renderer/exchange/import'
 import { serializeKgJson } from '../../../src-renderer/exchange/formats/kg-json'
 import { describeWithSharedFixtures } from '../support/shared-fixtures'
 

@@ -4,12 +4,8 @@ import { generateGraph } from '../../../src-renderer/dev/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import type { FieldValue } from '../../../src-renderer/domain/node-kinds'
 import { validateGraph } from '../../../src-renderer/domain/validate'
-import {
-  applyMapping,
-  exportFiles,
-  readImportFiles,
-  type ExportFormat
-} from '../../../src-renderer/exchange/import-pipeline'
+import { exportFiles, type ExportFormat } from '../../../src-renderer/exchange/export/data-export'
+import { applyMapping, readImportFiles } from '../../../src-renderer/exchange/import'
 
 const STAMP = '2026-01-01T00:00:00.000Z'
 

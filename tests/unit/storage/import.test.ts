@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { generateGraph } from '../../../src-renderer/dev/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
-import {
-  applyMapping,
-  exportGraph,
-  importInto,
-  readImport
-} from '../../../src-renderer/exchange/import-pipeline'
+import { exportGraph } from '../../../src-renderer/exchange/export/data-export'
+import { applyMapping, importInto, readImport } from '../../../src-renderer/exchange/import'
 import type { GraphRepository } from '../../../src-renderer/storage/repositories/graph-repository'
 import { PAGE_SIZE } from '../../../src-renderer/storage/schema'
 import { freshRepo, reopen } from './helpers'

@@ -1,0 +1,143 @@
+/**
+ * Node and edge types of other tools → the app's kinds: exact names (code, Dutch or English label,
+ * any case) and, for node types, a suggestion from the words in the name.
+ */
+import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
+import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
+import en from '../../i18n/en.json'
+import nl from '../../i18n/nl.json'
+
+/** Lower case without diacritics or surrounding space. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+}
+
+const KIND_NAMES = new Map<string, NodeKind>()
+for (const k of NODE_KINDS) {
+  for (const n of [k, nl.kind[k], en.kind[k]]) KIND_NAMES.set(fold(n), k)
+}
+const EDGE_NAMES = new Map<string, EdgeKind>()
+for (const k of EDGE_KINDS) {
+  for (const n of [k, k.replace(/_/g, ' '), nl.edge[k], en.edge[k]]) EDGE_NAMES.set(fold(n), k)
+}
+
+/** The app kind a type names exactly (code, Dutch or English label, any case), else undefined. */
+export function kindFromType(type: string): NodeKind | undefined {
+  return KIND_NAMES.get(fold(type))
+}
+
+/** The app edge kind a type names exactly (code, Dutch or English label, any case), else undefined. */
+export function edgeKindFromType(type: string): EdgeKind | undefined {
+  return EDGE_NAMES.get(fold(type))
+}
+
+/** Words in foreign type names that point at a kind. */
+const KIND_WORDS: readonly (readonly [NodeKind, readonly string[]])[] = [
+  [
+    'actor',
+    [
+      'actor',
+      'actors',
+      'person',
+      'persoon',
+      'people',
+      'personen',
+      'organisation',
+      'organization',
+      'organisatie',
+      'org',
+      'stakeholder',
+      'company',
+      'bedrijf',
+      'resident',
+      'bewoner',
+      'gemeente',
+      'municipality',
+      'institution',
+      'instelling',
+      'user',
+      'member',
+      'lid',
+      'group',
+      'groep',
+      'team'
+    ]
+  ],
+  ['interview', ['interview', 'interviews', 'gesprek', 'gesprekken', 'conversation']],
+  ['quote', ['quote', 'quotes', 'citaat', 'citaten', 'uitspraak']],
+  [
+    'lesson',
+    ['lesson', 'lessons', 'les', 'lessen', 'insight', 'inzicht', 'learning', 'finding', 'bevinding']
+  ],
+  [
+    'ingredient',
+    [
+      'ingredient',
+      'ingredients',
+      'ingrediënt',
+      'method',
+      'methode',
+      'tool',
+      'instrument',
+      'practice',
+      'werkwijze'
+    ]
+  ],
+  [
+    'project',
+    [
+      'project',
+      'projects',
+      'projecten',
+      'werkplaats',
+      'event',
+      'bijeenkomst',
+      'programme',
+      'program',
+      'programma',
+      'initiative',
+      'initiatief',
+      'activity',
+      'activiteit'
+    ]
+  ],
+  [
+    'theme',
+    [
+      'theme',
+      'thema',
+      'topic',
+      'onderwerp',
+      'area',
+      'gebied',
+      'policy',
+      'beleid',
+      'source',
+      'bron',
+      'issue',
+      'category',
+      'categorie',
+      'concept'
+    ]
+  ]
+]
+
+/** The kind suggested for a foreign node type; 'theme' (themeType `overig`) when nothing fits. */
+export function suggestKind(type: string): NodeKind {
+  const exact = kindFromType(type)
+  if (exact) return exact
+  const words = fold(type)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+  for (const [kind, list] of KIND_WORDS) {
+    if (list.some((w) => words.includes(fold(w)))) return kind
+  }
+  return 'theme'
+}
+
+/** Foreign actor types that name a person (`isPerson`). */
+export const PERSON_WORDS = /\b(person|persoon|people|personen|resident|bewoner|member|lid|user)\b/

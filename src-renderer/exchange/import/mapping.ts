@@ -1,0 +1,285 @@
+/**
+ * Mapping (the pipeline's second stage): a file's raw records → app records, with the user's kind
+ * mapping, defaults, and foreign attributes kept in `fields`.
+ */
+import {
+  EDGE_RULES,
+  edgeSchema,
+  isEdgeAllowed,
+  isEdgeKind,
+  type EdgeKind
+} from '../../domain/edge-kinds'
+import type { GraphData } from '../../domain/graph'
+import {
+  NODE_SCHEMAS,
+  isNodeKind,
+  positionSchema,
+  type FieldValue,
+  type NodeKind
+} from '../../domain/node-kinds'
+import { fail, ok, type Result } from '../../domain/result'
+import { toFieldValue, type RawEdge, type RawGraph, type RawNode } from '../raw-graph'
+import { PERSON_WORDS, edgeKindFromType, fold, kindFromType, suggestKind } from './kinds'
+import type { CheckedImport, ExistingNodes, ImportPreview, MappingOptions } from './types'
+import { locateIssues, markChecked, validateImport, type Loc } from './validate'
+
+export interface Mapped {
+  input: {
+    nodes: Record<string, unknown>[]
+    edges: Record<string, unknown>[]
+    annotations: unknown[]
+  }
+  locations: Map<string, Loc[]>
+}
+
+function shapeOf(
+  kind: NodeKind
+): Record<string, { safeParse: (v: unknown) => { success: boolean } }> {
+  return NODE_SCHEMAS[kind].shape as unknown as Record<
+    string,
+    { safeParse: (v: unknown) => { success: boolean } }
+  >
+}
+const EDGE_SHAPE = edgeSchema.shape as unknown as Record<
+  string,
+  { safeParse: (v: unknown) => { success: boolean } }
+>
+const EXTRAS = new Set(['role', 'participationLevel', 'topic'])
+
+function fieldsOf(raw: RawNode | RawEdge): Record<string, FieldValue> {
+  return Object.fromEntries(raw.fields) as Record<string, FieldValue>
+}
+
+function stampDefaults(rec: Record<string, unknown>, stamp: { now: string; author: string }): void {
+  if (typeof rec.status !== 'string' || rec.status === '') rec.status = 'reported'
+  if (rec.createdAt === undefined) rec.createdAt = stamp.now
+  if (rec.updatedAt === undefined) rec.updatedAt = rec.createdAt
+  if (rec.createdBy === undefined) rec.createdBy = stamp.author
+  if (rec.updatedBy === undefined) rec.updatedBy = rec.createdBy
+  if (rec.deletedAt === undefined) rec.deletedAt = null
+}
+
+function mapNode(
+  raw: RawNode,
+  kind: NodeKind,
+  isApp: boolean,
+  stamp: { now: string; author: string }
+): Record<string, unknown> {
+  const shape = shapeOf(kind)
+  const fields = fieldsOf(raw)
+  const rec: Record<string, unknown> = { id: raw.id, kind }
+  for (const [name, value] of raw.app) {
+    if (name === 'position') {
+      if (isApp || positionSchema.safeParse(value).success) rec.position = value
+      else if (!(name in fields)) fields[name] = toFieldValue(value)
+    } else if (Object.hasOwn(shape, name) && (isApp || shape[name]?.safeParse(value).success)) {
+      rec[name] = value
+    } else if (!Object.hasOwn(fields, name)) {
+      fields[name] = toFieldValue(value)
+    }
+  }
+  if (typeof rec.title !== 'string' || rec.title.trim() === '') rec.title = raw.id
+  if (raw.type !== '' && !kindFromType(raw.type) && !Object.hasOwn(fields, 'type'))
+    fields.type = raw.type
+  // Missing required facets get neutral defaults (a Kumu "Project" row has no projectType); values
+  // that are present but invalid are not replaced: app records report them.
+  if (kind === 'actor') {
+    rec.actorType ??= 'other'
+    if (rec.isPerson === undefined && PERSON_WORDS.test(fold(raw.type))) rec.isPerson = true
+  }
+  if (kind === 'project') rec.projectType ??= 'initiatief'
+  if (kind === 'theme') rec.themeType ??= 'overig'
+  if (kind === 'quote' && rec.text === undefined) rec.text = rec.title
+  rec.fields = fields
+  stampDefaults(rec, stamp)
+  return rec
+}
+
+function mapEdge(
+  raw: RawEdge,
+  id: string,
+  ends: { from?: NodeKind; to?: NodeKind; app: boolean },
+  edgeMapping: Readonly<Record<string, EdgeKind>>,
+  stamp: { now: string; author: string }
+): Record<string, unknown> {
+  const exact = edgeKindFromType(raw.type)
+  const isApp = isEdgeKind(raw.type) && ends.app
+  let kind: EdgeKind
+  let fallback = false
+  if (isApp && exact) {
+    kind = exact
+  } else {
+    const wanted = exact ?? edgeMapping[raw.type] ?? undefined
+    if (wanted && (!ends.from || !ends.to || isEdgeAllowed(wanted, ends.from, ends.to)))
+      kind = wanted
+    else {
+      kind = 'related'
+      fallback = true
+    }
+  }
+  const fields = fieldsOf(raw)
+  const rec: Record<string, unknown> = { id, kind, source: raw.source, target: raw.target }
+  const rule = EDGE_RULES[kind]
+  for (const [name, value] of raw.app) {
+    const fits =
+      Object.hasOwn(EDGE_SHAPE, name) &&
+      (isApp ||
+        (name !== 'evidence' &&
+          (!EXTRAS.has(name) || (rule.extra as readonly string[]).includes(name)) &&
+          EDGE_SHAPE[name]?.safeParse(value).success))
+    if (fits) rec[name] = value
+    else if (!Object.hasOwn(fields, name)) fields[name] = toFieldValue(value)
+  }
+  if (!isApp && raw.type !== '') {
+    if (fallback && rec.label === undefined) rec.label = raw.type.slice(0, 500)
+    else if (exact !== kind && !Object.hasOwn(fields, 'type')) fields.type = raw.type
+  }
+  if (
+    !isApp &&
+    raw.directed !== null &&
+    raw.directed !== rule.directed &&
+    !Object.hasOwn(fields, 'directed')
+  )
+    fields.directed = raw.directed
+  if (raw.id !== null && raw.id !== id && !Object.hasOwn(fields, 'id')) fields.id = raw.id
+  rec.fields = fields
+  stampDefaults(rec, stamp)
+  return rec
+}
+
+export function mapRaw(
+  raw: RawGraph,
+  mapping: Readonly<Record<string, NodeKind>>,
+  edgeMapping: Readonly<Record<string, EdgeKind>>,
+  stamp: { now: string; author: string },
+  existing: ExistingNodes | undefined
+): Mapped {
+  const locations = new Map<string, Loc[]>()
+  const remember = (id: string, loc: Loc): void => {
+    const list = locations.get(id)
+    if (list) list.push(loc)
+    else locations.set(id, [loc])
+  }
+  const kindOf = new Map<string, { kind: NodeKind; app: boolean }>()
+  const nodes = raw.nodes.map((n) => {
+    // Only the exact kind code (as this app writes it) makes an app record, checked strictly; a
+    // label such as "Project" or "Les" names the kind but its attributes are treated as foreign.
+    const isApp = isNodeKind(n.type)
+    const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
+    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: isApp })
+    remember(n.id, { of: 'node', at: n.at, id: n.id })
+    return mapNode(n, kind, isApp, stamp)
+  })
+  const nodeIds = new Set(raw.nodes.map((n) => n.id))
+  const fileEdgeIds = new Set(raw.edges.map((e) => e.id).filter((id): id is string => id !== null))
+  const assigned = new Set<string>()
+  const edges = raw.edges.map((e) => {
+    let id: string
+    if (e.id !== null && !nodeIds.has(e.id)) id = e.id
+    else {
+      const base = e.id !== null ? `edge-${e.id}` : `${e.source}->${e.target}`
+      id = base
+      for (let n = 2; nodeIds.has(id) || assigned.has(id) || fileEdgeIds.has(id); n++)
+        id = `${base}#${n}`
+    }
+    assigned.add(id)
+    remember(id, { of: 'edge', at: e.at, id })
+    const stored = (id: string): { kind: NodeKind; app: boolean } | undefined => {
+      const n = existing?.(id)
+      return n ? { kind: n.kind, app: true } : undefined
+    }
+    const from = kindOf.get(e.source) ?? stored(e.source)
+    const to = kindOf.get(e.target) ?? stored(e.target)
+    return mapEdge(
+      e,
+      id,
+      {
+        ...(from ? { from: from.kind } : {}),
+        ...(to ? { to: to.kind } : {}),
+        app: !!from?.app && !!to?.app
+      },
+      edgeMapping,
+      stamp
+    )
+  })
+  return { input: { nodes, edges, annotations: raw.annotations }, locations }
+}
+
+/**
+ * What decides the mapped records besides the file: the kind each unknown node type maps to, and the
+ * edge kind chosen for each unknown edge type (none: the suggestion). Equal keys, equal records.
+ */
+export function mappingKey(
+  preview: Pick<ImportPreview, 'unknownTypes' | 'unknownEdgeTypes'>,
+  mapping: Readonly<Record<string, NodeKind>>,
+  edgeMapping: Readonly<Record<string, EdgeKind>>
+): string {
+  return JSON.stringify([
+    preview.unknownTypes.map((t) => mapping[t.type] ?? t.suggested),
+    preview.unknownEdgeTypes.map((t) => edgeMapping[t.type] ?? null)
+  ])
+}
+
+/** Maps and validates `preview`'s raw records: the import's one validation for that mapping. */
+export function checkMapping(
+  preview: Pick<ImportPreview, 'graph' | 'unknownTypes' | 'unknownEdgeTypes'>,
+  mapping: Readonly<Record<string, NodeKind>>,
+  edgeMapping: Readonly<Record<string, EdgeKind>>,
+  stamp: { now: string; author: string },
+  existing: ExistingNodes | undefined
+): Result<CheckedImport> {
+  const mapped = mapRaw(preview.graph, mapping, edgeMapping, stamp, existing)
+  const checked = validateImport(mapped.input, existing)
+  if (!checked.ok) return fail(locateIssues(checked.issues, mapped.locations))
+  return ok({ mapping: mappingKey(preview, mapping, edgeMapping), ...checked.value })
+}
+
+/**
+ * Maps a preview's raw records to app records and validates them (validate.ts: the records with the
+ * stored nodes they point at).
+ * Records whose type is an app kind code (`actor`, as this app writes) are app records: their fields
+ * are checked strictly and every problem is reported. A type that names a kind by its label
+ * (`Project`, `Les`, any case) takes that kind; other types take `mapping[type]`, else their
+ * suggested kind, and keep the original type as `fields.type`. For all but app records, attributes
+ * are used where they fit the kind's fields and kept in `fields` otherwise. Missing required facets get defaults (actorType `other`, projectType `initiatief`,
+ * themeType `overig`, a quote's text = its title, a missing title = the id). An edge type that no rule allows between the mapped kinds becomes
+ * `related` with the type as its label. Missing status becomes `reported`, missing timestamps and
+ * authors come from the preview's stamp. Edge ids that clash with node ids (Gephi numbers both from
+ * 0) become `edge-<id>`; missing edge ids become `<source>-><target>` (the file's id in `fields.id`).
+ * Issues carry the line or record number and field.
+ *
+ * The preview was validated with the suggested mapping while it was read: when `mapping` and
+ * `edgeMapping` give the same kinds (and `options` changes nothing), that result is returned without
+ * validating again, and importInto writes it as it is.
+ */
+export function applyMapping(
+  preview: ImportPreview,
+  mapping: Readonly<Record<string, NodeKind>> = {},
+  edgeMapping: Readonly<Record<string, EdgeKind>> = {},
+  options: MappingOptions = {}
+): Result<GraphData> {
+  const unchanged =
+    (options.now === undefined || options.now === preview.stamp.now) &&
+    (options.author === undefined || options.author === preview.stamp.author) &&
+    (options.existing === undefined || options.existing === preview.existing)
+  const before = preview.checked
+  if (before && unchanged && before.mapping === mappingKey(preview, mapping, edgeMapping)) {
+    return ok(markChecked(before))
+  }
+  if (preview.document) {
+    const d = preview.document
+    return ok({ nodes: d.nodes, edges: d.edges, annotations: d.annotations })
+  }
+  const stamp = {
+    now: options.now ?? preview.stamp.now,
+    author: options.author ?? preview.stamp.author
+  }
+  const checked = checkMapping(
+    preview,
+    mapping,
+    edgeMapping,
+    stamp,
+    options.existing ?? preview.existing
+  )
+  return checked.ok ? ok(markChecked(checked.value)) : checked
+}
