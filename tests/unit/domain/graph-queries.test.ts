@@ -3,23 +3,18 @@ import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { EdgeKind, GraphEdge } from '../../../src-renderer/domain/edge-kinds'
+import { nodeAdjacency } from '../../../src-renderer/domain/queries/adjacency'
+import { centrality, clusters } from '../../../src-renderer/domain/queries/centrality-clusters'
+import { buildGraphIndex, type GraphIndex } from '../../../src-renderer/domain/queries/graph-index'
+import { lessonMapSubgraph, tensionsSubgraph } from '../../../src-renderer/domain/queries/lenses'
+import { expand, neighbourhood } from '../../../src-renderer/domain/queries/neighbourhood'
 import {
-  buildGraphIndex,
-  centrality,
-  clusters,
   describePath,
-  expand,
-  lessonMapSubgraph,
-  neighbourhood,
-  nodeAdjacency,
-  shortestPaths,
-  tensionsSubgraph,
   truncateTitle,
-  voiceCounts,
-  type GraphIndex,
-  type GraphPath,
   type PathLabels
-} from '../../../src-renderer/domain/graph-queries'
+} from '../../../src-renderer/domain/queries/path-sentences'
+import { shortestPaths, type GraphPath } from '../../../src-renderer/domain/queries/paths'
+import { voiceCounts } from '../../../src-renderer/domain/queries/voices'
 import type { EdgeId, NodeId } from '../../../src-renderer/domain/ids'
 import type { GraphNode, NodeKind } from '../../../src-renderer/domain/node-kinds'
 import { parseKgJson } from '../../../src-renderer/exchange/formats/kg-json'
