@@ -34,6 +34,7 @@ import type { StorageSession } from '../storage/bootstrap'
 import { loadDemo } from './demo'
 import { writeSetting, type Settings } from '../storage/settings'
 import { DisplayProjection } from '../state/display-projection'
+import { GraphModel } from '../state/graph-model'
 import { useUiStore } from '../state/ui-store'
 import { AppContext, type AppServices } from '../features/services/AppContext'
 import { createCommands } from '../features/commands'
@@ -54,6 +55,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const repo = session.repo
   // Created before the search client and the canvas, so it has heard of every store change first.
   const display = useMemo(() => new DisplayProjection(repo.store), [repo])
+  const graph = useMemo(() => new GraphModel(repo.store), [repo])
   const searchClient = useMemo(
     () => createSearchClient(display, searchLabelsFrom(nlBundle, enBundle)),
     [display]
@@ -161,6 +163,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const services: AppServices = {
     session,
     display,
+    graph,
     commands,
     settings,
     updateSettings,

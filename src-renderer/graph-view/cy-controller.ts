@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape'
 import edgehandles from 'cytoscape-edgehandles'
 import type { EdgeKind } from '../domain/edge-kinds'
 import type { GraphNode, NodeKind, Position } from '../domain/node-kinds'
@@ -62,9 +62,14 @@ export class CyController {
     container: HTMLElement | undefined,
     private readonly store: GraphStore,
     private readonly events: CyControllerEvents = {},
-    options: { dark?: boolean } = {}
+    options: {
+      dark?: boolean
+      /** How nodes are named (in the app: the display projection); used from the first paint. */
+      labelOf?: (n: GraphNode) => string
+    } = {}
   ) {
     const large = store.nodes.size > LARGE_GRAPH_NODES
+    if (options.labelOf) this.labelOf = options.labelOf
     this.computeDegrees()
     const elements = this.mountableElements(null)
     this.#cy = cytoscape({
@@ -163,43 +168,53 @@ export class CyController {
   private mountableElements(hidden: ReadonlySet<string> | null): ElementDefinition[] {
     const wanted = this.wantedNodeIds(hidden)
     const large = this.store.nodes.size > LARGE_GRAPH_NODES
-    const nodes = wanted
-      ? [...wanted].map((id) => this.store.nodes.get(id)!)
-      : this.store.liveNodes()
+    const nodes = (
+      wanted ? [...wanted].map((id) => this.store.nodes.get(id)!) : this.store.liveNodes()
+    ).map((n) => ({ ...n, title: this.labelOf(n) }))
     return toElements(nodes, this.store.liveEdges(), { shortLabels: large })
   }
 
   /** In overview mode, mounts exactly the wanted elements (adds what is missing, removes the rest). */
-  private syncOverview(hidden: ReadonlySet<string>): void {
+  /** Returns whether elements were mounted or removed (then the view is drawn in full again). */
+  private syncOverview(hidden: ReadonlySet<string>): boolean {
     const wanted = this.wantedNodeIds(hidden)
-    if (!wanted) return
+    if (!wanted) return false
     const cy = this.#cy
+    const before = cy.elements().length
     cy.nodes().forEach((n) => {
       if (!wanted.has(n.id())) n.remove()
     })
     const add: ElementDefinition[] = []
     for (const id of wanted) {
-      if (cy.getElementById(id).empty()) add.push(nodeElement(this.store.nodes.get(id)!, true))
+      const n = this.store.nodes.get(id)!
+      if (cy.getElementById(id).empty())
+        add.push(nodeElement({ ...n, title: this.labelOf(n) }, true))
     }
     for (const e of this.store.edges.values()) {
       if (e.deletedAt || !wanted.has(e.source) || !wanted.has(e.target)) continue
       if (cy.getElementById(e.id).empty()) add.push(edgeElement(e))
     }
     if (add.length) cy.add(add)
+    return add.length > 0 || cy.elements().length !== before
   }
 
   private selectedId: string | null = null
   private labelOf: (n: GraphNode) => string = (n) => n.title
 
-  /** Sets how nodes are named on the canvas (consent rules, presentation-safe) and relabels them. */
-  setLabelFunction(labelOf: (n: GraphNode) => string): void {
-    this.labelOf = labelOf
+  /** Draws the current label of these nodes again (all nodes when `ids` is left out). */
+  relabel(ids?: Iterable<string>): void {
     const short = this.store.nodes.size > LARGE_GRAPH_NODES
+    const label = (el: NodeSingular): void => {
+      const n = this.store.nodes.get(el.id())
+      if (n) el.data('label', nodeElement({ ...n, title: this.labelOf(n) }, short).data.label)
+    }
     this.#cy.batch(() => {
-      this.#cy.nodes().forEach((el) => {
-        const n = this.store.nodes.get(el.id())
-        if (n) el.data('label', nodeElement({ ...n, title: labelOf(n) }, short).data.label)
-      })
+      if (ids === undefined) this.#cy.nodes().forEach(label)
+      else
+        for (const id of ids) {
+          const el = this.#cy.getElementById(id)
+          if (el.nonempty() && el.isNode()) label(el)
+        }
     })
   }
   private resizeObserver: ResizeObserver | null = null
@@ -239,6 +254,8 @@ export class CyController {
   private onStoreChange(event: GraphChangeEvent): void {
     if (event.type === 'reset') {
       this.savedPositions = null
+      // Every element is new: the next view is drawn in full.
+      this.shown = null
       this.computeDegrees()
       this.#cy.batch(() => {
         this.#cy.elements().remove()
@@ -283,7 +300,8 @@ export class CyController {
       return
     }
     if (existing.empty()) {
-      this.#cy.add(def)
+      // A new element takes the classes the current view gives it.
+      this.styleNew(this.#cy.add(def))
       return
     }
     existing.data(def.data)
@@ -337,40 +355,56 @@ export class CyController {
     }
   }
 
+  /** The view drawn last: the next one changes only what differs from it. */
+  private shown: CanvasView | null = null
+
   /**
    * Draws one state of the map: hidden, faded and highlighted elements, centrality sizes, cluster
    * colours and, for a lens, temporary positions (the saved ones come back when the lens is off).
+   * Only what differs from the view drawn before is touched, so a view that changes a few elements
+   * costs a few element updates, not a restyle of the whole map.
    */
   applyView(view: CanvasView): void {
+    if (view === this.shown) return
     const cy = this.#cy
+    const before = this.shown
     cy.batch(() => {
-      this.syncOverview(view.hidden)
-      cy.elements().removeClass('hidden faded path sized clustered single-voice contested')
-      const byIds = (ids: Iterable<string>): ReturnType<Core['collection']> => {
-        const col = cy.collection()
-        for (const id of ids) {
-          const el = cy.getElementById(id)
-          if (el.nonempty()) col.merge(el)
-        }
-        return col
+      if (this.syncOverview(view.hidden)) this.shown = null
+      const prev = this.shown
+      for (const [cls, pick] of VIEW_CLASSES)
+        syncClass(cy, cls, pick(view), prev ? pick(prev) : null)
+      if (!prev || prev.sizes !== view.sizes) {
+        cy.elements('.sized').removeClass('sized')
+        if (view.sizes)
+          for (const [id, size] of view.sizes)
+            cy.getElementById(id).data('size', size).addClass('sized')
       }
-      byIds(view.hidden).addClass('hidden')
-      byIds(view.faded).addClass('faded')
-      byIds(view.highlighted).addClass('path')
-      byIds(view.singleVoice).addClass('single-voice')
-      byIds(view.contested).addClass('contested')
-      if (view.sizes) {
-        for (const [id, size] of view.sizes)
-          cy.getElementById(id).data('size', size).addClass('sized')
+      if (!prev || prev.clusterOf !== view.clusterOf) {
+        cy.elements('.clustered').removeClass('clustered')
+        if (view.clusterOf)
+          for (const [id, c] of view.clusterOf)
+            cy.getElementById(id)
+              .data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length])
+              .addClass('clustered')
       }
-      if (view.clusterOf) {
-        for (const [id, c] of view.clusterOf) {
-          cy.getElementById(id)
-            .data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length])
-            .addClass('clustered')
-        }
-      }
-      this.setTempPositions(view.tempPositions)
+      if (!before || before.tempPositions !== view.tempPositions)
+        this.setTempPositions(view.tempPositions)
+    })
+    this.shown = view
+  }
+
+  /** Gives a newly mounted element the classes and data the current view has for it. */
+  private styleNew(el: ReturnType<Core['add']>): void {
+    const view = this.shown
+    if (!view) return
+    el.forEach((e) => {
+      const id = e.id()
+      for (const [cls, pick] of VIEW_CLASSES) if (pick(view).has(id)) e.addClass(cls)
+      const size = view.sizes?.get(id)
+      if (size !== undefined) e.data('size', size).addClass('sized')
+      const c = view.clusterOf?.get(id)
+      if (c !== undefined)
+        e.data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length]).addClass('clustered')
     })
   }
 
@@ -583,4 +617,30 @@ export class CyController {
  */
 export function cytoscapeCoreForTests(controller: CyController): Core {
   return coreOf(controller)
+}
+
+/** The class per view set, drawn by {@link CyController.applyView}. */
+const VIEW_CLASSES: readonly [string, (v: CanvasView) => ReadonlySet<string>][] = [
+  ['hidden', (v) => v.hidden],
+  ['faded', (v) => v.faded],
+  ['path', (v) => v.highlighted],
+  ['single-voice', (v) => v.singleVoice],
+  ['contested', (v) => v.contested]
+]
+
+/** Gives `cls` to exactly the elements in `next`, touching only those that differ from `prev`. */
+function syncClass(
+  cy: Core,
+  cls: string,
+  next: ReadonlySet<string>,
+  prev: ReadonlySet<string> | null
+): void {
+  if (prev === next) return
+  if (prev === null) {
+    cy.elements(`.${cls}`).removeClass(cls)
+    for (const id of next) cy.getElementById(id).addClass(cls)
+    return
+  }
+  for (const id of prev) if (!next.has(id)) cy.getElementById(id).removeClass(cls)
+  for (const id of next) if (!prev.has(id)) cy.getElementById(id).addClass(cls)
 }

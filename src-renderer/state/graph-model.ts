@@ -11,7 +11,7 @@
  */
 import { contestedTargets } from '../domain/annotations'
 import type { GraphEdge } from '../domain/edge-kinds'
-import { buildGraphIndex, type GraphIndex, type Incidence } from '../domain/graph-queries'
+import { buildGraphIndex, type GraphIndex, type Incidence } from '../domain/queries/graph-index'
 import type { EdgeId, NodeId } from '../domain/ids'
 import type { GraphNode } from '../domain/node-kinds'
 import { singleVoiceLessons } from '../graph-view/canvas-view'

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { CyController } from '../../graph-view/cy-controller'
 import { useUiStore } from '../../state/ui-store'
 import { useEditorStore } from '../editor/editor-store'
-import { useDisplayName } from '../hooks/useDisplay'
 import { useApp } from '../services/AppContext'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
@@ -15,41 +14,46 @@ const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDow
 export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
-  const { session, canvas, commands } = useApp()
+  const { session, canvas, commands, display } = useApp()
   const select = useUiStore((s) => s.select)
   const setCanvasReady = useUiStore((s) => s.setCanvasReady)
 
   useEffect(() => {
     if (!ref.current) return
     const repo = session.repo
-    const controller = new CyController(ref.current, repo.store, {
-      onSelect: select,
-      onHover: (id) => controller.hover(id),
-      onContextMenu: (at) => useUiStore.getState().setContextMenu(at),
-      onConnect: (sourceId, targetId) =>
-        useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
-      onNodesMoved: (positions) => {
-        if (repo.readOnly) return
-        void repo.setPositions(positions, 'node.move')
-      }
-    })
+    const controller = new CyController(
+      ref.current,
+      repo.store,
+      {
+        onSelect: select,
+        onHover: (id) => controller.hover(id),
+        onContextMenu: (at) => useUiStore.getState().setContextMenu(at),
+        onConnect: (sourceId, targetId) =>
+          useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
+        onNodesMoved: (positions) => {
+          if (repo.readOnly) return
+          void repo.setPositions(positions, 'node.move')
+        }
+      },
+      // Labels come from the display projection from the first paint on.
+      { labelOf: (n) => display.project(n).title }
+    )
     canvas.current = controller
     setCanvasReady()
+    // Relabel only what the projection says changed: every node only when who is hidden changed.
+    const stop = display.subscribe((change) =>
+      change.type === 'all' ? controller.relabel() : controller.relabel(change.nodeIds)
+    )
     return () => {
+      stop()
       canvas.current = null
       controller.destroy()
     }
-  }, [session, canvas, select, setCanvasReady])
+  }, [session, canvas, select, setCanvasReady, display])
 
   useEffect(() => {
     canvas.current?.setDark(dark)
   }, [dark, canvas])
-
-  const labelOf = useDisplayName()
-  const canvasReady = useUiStore((s) => s.canvasReady)
-  useEffect(() => {
-    canvas.current?.setLabelFunction(labelOf)
-  }, [labelOf, canvas, canvasReady])
 
   const drawMode = useUiStore((s) => s.drawMode)
   useEffect(() => {

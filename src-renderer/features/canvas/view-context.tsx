@@ -1,15 +1,17 @@
-import { createContext, useContext, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode
+} from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useApp } from '../services/AppContext'
-import { contestedTargets } from '../../domain/annotations'
-import { buildGraphIndex, type GraphIndex } from '../../domain/graph-queries'
-import {
-  computeCanvasView,
-  singleVoiceLessons,
-  type CanvasView
-} from '../../graph-view/canvas-view'
+import type { GraphIndex } from '../../domain/graph-queries'
+import { computeCanvasView, type CanvasView } from '../../graph-view/canvas-view'
 import { useUiStore } from '../../state/ui-store'
-import { useGraphVersion } from '../hooks/useGraph'
 
 export interface ViewState {
   index: GraphIndex
@@ -19,18 +21,16 @@ export interface ViewState {
 const ViewContext = createContext<ViewState | null>(null)
 
 /**
- * Derives the graph index and the canvas view from the store and the UI state, once per change,
- * and pushes the view to the canvas controller. Everything that shows "what is visible" (canvas,
+ * Derives the canvas view from the graph model (which follows the store's diffs) and the UI state,
+ * only when one of them changed what is shown, and pushes it to the canvas controller. Everything that shows "what is visible" (canvas,
  * list view, status bar, path panel) reads the same result from here.
  */
 export function ViewProvider({ children }: { children: ReactNode }): React.JSX.Element {
-  const { session, canvas, view: viewRef } = useApp()
-  const store = session.repo.store
-  const version = useGraphVersion(store)
-  const index = useMemo(
-    () => buildGraphIndex(store.liveNodes(), store.liveEdges()),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, version]
+  const { graph, canvas, view: viewRef } = useApp()
+  // A new object only when something a view depends on changed: a title edit keeps it.
+  const { index, contested, singleVoice } = useSyncExternalStore(
+    (cb) => graph.subscribe(cb),
+    () => graph.view
   )
   const input = useUiStore(
     useShallow((s) => ({
@@ -41,12 +41,6 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
       path: s.path
     }))
   )
-  const contested = useMemo(
-    () => contestedTargets(store.liveAnnotations()),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, version]
-  )
-  const singleVoice = useMemo(() => singleVoiceLessons(index), [index])
   const searchMatches = useUiStore((s) => s.searchMatches)
   const matchSet = useMemo(
     () => (searchMatches ? new Set(searchMatches.ids) : null),

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { CyController } from '../../graph-view/cy-controller'
 import type { DisplayProjection } from '../../state/display-projection'
+import type { GraphModel } from '../../state/graph-model'
 import type { StorageSession } from '../../storage/bootstrap'
 import type { Settings } from '../../storage/settings'
 import type { CommandRegistry } from '../commands/registry'
@@ -14,6 +15,8 @@ export interface AppServices {
   session: StorageSession
   /** How every surface and export sees the graph (consent rules, Presentatieveilig). */
   display: DisplayProjection
+  /** The graph index and other derived views, following the store's diffs. */
+  graph: GraphModel
   commands: CommandRegistry
   settings: Settings
   updateSettings: (patch: Partial<Settings>) => Promise<void>

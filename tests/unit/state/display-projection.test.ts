@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { setActorTypeLabels } from '../../../src-renderer/domain/consent'
+import nl from '../../../src-renderer/i18n/nl.json'
 import { projectGraph } from '../../../src-renderer/domain/consent-projection'
 import type { GraphEdge } from '../../../src-renderer/domain/edge-kinds'
 import type { EdgeId, NodeId } from '../../../src-renderer/domain/ids'
@@ -83,6 +85,8 @@ const edge = {
   label: 'besproken met Henk de Vries',
   evidence: []
 } as unknown as GraphEdge
+
+beforeAll(() => setActorTypeLabels(nl.facet.actorType))
 
 let store: GraphStore
 let projection: DisplayProjection

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { contestedTargets, type Annotation } from '../../../src-renderer/domain/annotations'
 import type { GraphEdge } from '../../../src-renderer/domain/edge-kinds'
-import { buildGraphIndex } from '../../../src-renderer/domain/graph-queries'
+import { buildGraphIndex } from '../../../src-renderer/domain/queries/graph-index'
 import type { GraphNode } from '../../../src-renderer/domain/node-kinds'
 import { singleVoiceLessons } from '../../../src-renderer/graph-view/canvas-view'
 import { GraphModel } from '../../../src-renderer/state/graph-model'
@@ -99,7 +99,9 @@ const step = fc.oneof(
   })
 )
 
-function toPatch(store: GraphStore, s: fc.Infer<typeof step>): GraphPatch {
+type StepValue = typeof step extends fc.Arbitrary<infer T> ? T : never
+
+function toPatch(store: GraphStore, s: StepValue): GraphPatch {
   const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
   if (s.t === 'node') {
     const n = { ...node(s.i, s.kind, s.title), ...(s.del ? { deletedAt: at } : {}) } as GraphNode
