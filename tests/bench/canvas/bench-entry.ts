@@ -20,7 +20,7 @@ import cytoscape, {
   type ElementDefinition,
   type StylesheetJson
 } from 'cytoscape'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '@renderer/domain/graph'
 import {
   CyController,

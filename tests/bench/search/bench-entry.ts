@@ -9,7 +9,7 @@
  * - recall: top-5 recall of both on the labelled set (tests/fixtures/search/relevance.json).
  */
 import Fuse from 'fuse.js'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphNode } from '@renderer/domain/node-kinds'
 import { createSearchClient } from '@renderer/search/search-client'
 import { DisplayProjection } from '@renderer/state/display-projection'

@@ -8,7 +8,7 @@
  * - profile* / proto*: breakdowns and alternative layouts, to explain the numbers (not the targets).
  */
 import Dexie, { type Table } from 'dexie'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '@renderer/domain/graph'
 import { validateGraph } from '@renderer/domain/validate'
 import { openDatabase, type PageRow, type RecordTable } from '@renderer/storage/db'

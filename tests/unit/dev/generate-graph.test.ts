@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { GENERATED_KIND_MIX, generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { GENERATED_KIND_MIX, generateGraph } from '../../support/generate-graph'
 import { EDGE_KINDS, isEdgeAllowed } from '../../../src-renderer/domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../../src-renderer/domain/node-kinds'
 import { validateGraph } from '../../../src-renderer/domain/validate'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import type { GraphNode } from '../../../src-renderer/domain/node-kinds'
 import { serializeKgJson } from '../../../src-renderer/exchange/formats/kg-json'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { version as APP_VERSION } from '../../../package.json'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { NodeId } from '../../../src-renderer/domain/ids'
 import type { Issue, Result } from '../../../src-renderer/domain/result'
 import {

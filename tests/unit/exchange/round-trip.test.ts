@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import type { FieldValue } from '../../../src-renderer/domain/node-kinds'
 import { validateGraph } from '../../../src-renderer/domain/validate'

@@ -185,7 +185,7 @@ describe('CyController (headless)', () => {
 
 describe('overview of a very large graph', () => {
   it('mounts only the best-connected nodes, and exactly what a focus shows', async () => {
-    const { generateGraph } = await import('../../../src-renderer/dev/generate-graph')
+    const { generateGraph } = await import('../../support/generate-graph')
     const { OVERVIEW_CAP } = await import('../../../src-renderer/graph-view/cy-controller')
     const g = generateGraph({ nodes: 12_000, edgesPerNode: 2, seed: 7 })
     const controller = headless(g)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import { refineSteps } from '../../../src-renderer/graph-view/layout-engine'
 import {
   FCOSE_FULL_MAX_NODES,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import { makeBenchQueries, type BenchQueryFile } from '../../bench/search/bench-queries'
 
 const file = JSON.parse(

@@ -7,7 +7,7 @@
  * top 5 by handing Fuse only the nodes that can match at all (an exact edit-distance bound).
  */
 import Fuse, { type IFuseOptions } from 'fuse.js'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphNode } from '@renderer/domain/node-kinds'
 import { parseKgJson } from '@renderer/exchange/formats/kg-json'
 import { SearchIndex } from '@renderer/search/search-index'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateGraph } from '@renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import { parseKgJson } from '@renderer/exchange/formats/kg-json'
 import { foldText } from '@renderer/search/fold'
 import {

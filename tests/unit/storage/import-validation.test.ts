@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import { validateGraph } from '../../../src-renderer/domain/validate'
 import { exportGraph } from '../../../src-renderer/exchange/export/data-export'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateGraph } from '../../../src-renderer/dev/generate-graph'
+import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import { exportGraph } from '../../../src-renderer/exchange/export/data-export'
 import { applyMapping, importInto, readImport } from '../../../src-renderer/exchange/import'

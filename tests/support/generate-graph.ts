@@ -1,12 +1,12 @@
 /** A seeded generator of Stadmaken-like graphs, for benchmarks and tests (pure: no clock, no Math.random). */
-import { seededUint32 } from '../domain/random'
+import { seededUint32 } from '../../src-renderer/domain/random'
 import {
   EDGE_RULES,
   EDGE_KINDS,
   allowedEdgeKinds,
   type EdgeKind,
   type GraphEdge
-} from '../domain/edge-kinds'
+} from '../../src-renderer/domain/edge-kinds'
 import {
   ACTOR_TYPES,
   PARTICIPATION_LEVELS,
@@ -18,9 +18,9 @@ import {
   type ProjectType,
   type Status,
   type ThemeType
-} from '../domain/facets'
-import type { GraphData } from '../domain/graph'
-import type { EdgeId, NodeId } from '../domain/ids'
+} from '../../src-renderer/domain/facets'
+import type { GraphData } from '../../src-renderer/domain/graph'
+import type { EdgeId, NodeId } from '../../src-renderer/domain/ids'
 import {
   NODE_KINDS,
   type ActorNode,
@@ -31,7 +31,7 @@ import {
   type ProjectNode,
   type QuoteNode,
   type SourceRef
-} from '../domain/node-kinds'
+} from '../../src-renderer/domain/node-kinds'
 
 /** Options for {@link generateGraph}. */
 export interface GenerateGraphOptions {
