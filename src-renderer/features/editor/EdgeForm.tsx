@@ -1,12 +1,29 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { EDGE_RULES, allowedEdgeKinds, type EdgeKind } from '../../domain/edge-kinds'
-import { PARTICIPATION_LEVELS, STATUSES, type ParticipationLevel, type Status } from '../../domain/facets'
+import {
+  PARTICIPATION_LEVELS,
+  STATUSES,
+  type ParticipationLevel,
+  type Status
+} from '../../domain/facets'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useView } from '../canvas/view-context'
+import { useDisplayVersion } from '../hooks/useDisplay'
 import { useEditorStore } from './editor-store'
 
 /**
@@ -15,7 +32,7 @@ import { useEditorStore } from './editor-store'
  */
 export function EdgeForm(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session } = useApp()
+  const { session, display } = useApp()
   const { index } = useView()
   const form = useEditorStore((s) => s.edgeForm)
   const close = useEditorStore((s) => s.closeEdgeForm)
@@ -42,23 +59,44 @@ export function EdgeForm(): React.JSX.Element {
     setTopic('')
   }, [form])
 
-  const source = form ? index.nodes.get(form.sourceId as never) : undefined
-  const target = targetId ? index.nodes.get(targetId as never) : undefined
+  // Names as they may be shown (consent rules, Presentatieveilig), in every list and line.
+  const displayVersion = useDisplayVersion()
+  const source = form ? display.node(form.sourceId) : undefined
+  const target = targetId ? display.node(targetId) : undefined
   const options = useMemo(() => {
     if (!source || !target) return []
-    const fwd = allowedEdgeKinds(source.kind, target.kind).map((k) => ({ value: `fwd:${k}`, label: t(`edge.${k}`) }))
+    const fwd = allowedEdgeKinds(source.kind, target.kind).map((k) => ({
+      value: `fwd:${k}`,
+      label: t(`edge.${k}`)
+    }))
     const rev = allowedEdgeKinds(target.kind, source.kind)
       .filter((k) => EDGE_RULES[k].directed)
-      .map((k) => ({ value: `rev:${k}`, label: t('edgeForm.reversed', { label: t(`edge.${k}`), from: short(source.title), to: short(target.title) }) }))
+      .map((k) => ({
+        value: `rev:${k}`,
+        label: t('edgeForm.reversed', {
+          label: t(`edge.${k}`),
+          from: short(source.title),
+          to: short(target.title)
+        })
+      }))
     return [...fwd, ...rev]
   }, [source, target, t])
   const nodeOptions = useMemo(
-    () => [...index.nodes.values()].filter((n) => n.id !== form?.sourceId).map((n) => ({ value: n.id, label: `${n.title} (${t(`kind.${n.kind}`)})` })),
-    [index, form, t]
+    () =>
+      [...index.nodes.keys()]
+        .filter((id) => id !== form?.sourceId)
+        .map((id) => display.node(id)!)
+        .map((n) => ({ value: n.id, label: `${n.title} (${t(`kind.${n.kind}`)})` })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, form, t, display, displayVersion]
   )
   const quoteOptions = useMemo(
-    () => [...index.nodes.values()].filter((n) => n.kind === 'quote').map((n) => ({ value: n.id, label: n.title })),
-    [index]
+    () =>
+      [...index.nodes.values()]
+        .filter((n) => n.kind === 'quote')
+        .map((n) => ({ value: n.id, label: display.label(n.id) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, display, displayVersion]
   )
 
   if (!form || !source) return <Modal opened={false} onClose={close} />
@@ -124,7 +162,12 @@ export function EdgeForm(): React.JSX.Element {
             comboboxProps={{ withinPortal: true }}
           />
           {target && options.length === 0 && (
-            <Alert color="orange">{t('edgeForm.noneAllowed', { from: t(`kind.${source.kind}`), to: t(`kind.${target.kind}`) })}</Alert>
+            <Alert color="orange">
+              {t('edgeForm.noneAllowed', {
+                from: t(`kind.${source.kind}`),
+                to: t(`kind.${target.kind}`)
+              })}
+            </Alert>
           )}
           {target && options.length > 0 && (
             <Select
@@ -137,18 +180,33 @@ export function EdgeForm(): React.JSX.Element {
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          {extra.includes('role') && <TextInput label={t('field.role')} value={role} onChange={(e) => setRole(e.currentTarget.value)} />}
+          {extra.includes('role') && (
+            <TextInput
+              label={t('field.role')}
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value)}
+            />
+          )}
           {extra.includes('participationLevel') && (
             <Select
               label={t('field.participationLevel')}
-              data={PARTICIPATION_LEVELS.map((l) => ({ value: l, label: t(`facet.participationLevel.${l}`) }))}
+              data={PARTICIPATION_LEVELS.map((l) => ({
+                value: l,
+                label: t(`facet.participationLevel.${l}`)
+              }))}
               value={level}
               onChange={(v) => setLevel(v as ParticipationLevel | null)}
               clearable
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          {extra.includes('topic') && <TextInput label={t('field.topic')} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} />}
+          {extra.includes('topic') && (
+            <TextInput
+              label={t('field.topic')}
+              value={topic}
+              onChange={(e) => setTopic(e.currentTarget.value)}
+            />
+          )}
           <Group grow>
             <Select
               label={t('editor.status')}
@@ -158,9 +216,20 @@ export function EdgeForm(): React.JSX.Element {
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
             />
-            <NumberInput label={t('edgeForm.weight')} min={1} max={5} value={weight} onChange={(v) => setWeight(typeof v === 'number' ? v : '')} error={errors.weight} />
+            <NumberInput
+              label={t('edgeForm.weight')}
+              min={1}
+              max={5}
+              value={weight}
+              onChange={(v) => setWeight(typeof v === 'number' ? v : '')}
+              error={errors.weight}
+            />
           </Group>
-          <TextInput label={t('edgeForm.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+          <TextInput
+            label={t('edgeForm.label')}
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+          />
           <MultiSelect
             label={t('edgeForm.evidence')}
             data={quoteOptions}

@@ -29,6 +29,7 @@ import {
 import type { Issue } from '../../domain/result'
 import { validateNodeDraft } from '../../domain/validate'
 import { fieldIssueMessages } from '../../i18n/issue-message'
+import { useDisplayVersion } from '../hooks/useDisplay'
 import { useEditorStore } from './editor-store'
 
 type Draft = Record<string, unknown> & { kind: NodeKind }
@@ -50,7 +51,9 @@ export function newDraft(kind: NodeKind, position?: Position): Draft {
  */
 export function NodeForm(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session } = useApp()
+  const { session, display } = useApp()
+  // Follows the Presentatieveilig switch while the form is open.
+  useDisplayVersion()
   const editing = useEditorStore((s) => s.nodeForm)
   const close = useEditorStore((s) => s.closeNodeForm)
   const [draft, setDraft] = useState<Draft | null>(null)
@@ -69,7 +72,12 @@ export function NodeForm(): React.JSX.Element {
     setDraft((d) => (d ? { ...d, [key]: value } : d))
   const kind = draft.kind
   const isNew = !editing.node
-  const fields = nodeFields(kind)
+  // While names are hidden, fields whose shown value differs from the stored one are left out (their
+  // stored value is kept on save): the form can neither show a hidden name nor write a redacted one.
+  const hidden: ReadonlySet<string> =
+    !isNew && editing.node ? display.hiddenFields(editing.node.id) : new Set()
+  const visible = (key: string): boolean => !hidden.has(key)
+  const fields = nodeFields(kind).filter((f) => visible(f.key))
   // Messages are made at render time, so they follow a language switch.
   const errors = fieldIssueMessages(t, issues)
   const shown = new Set([...COMMON_FIELDS, ...fields.map((f) => f.key)])
@@ -232,31 +240,42 @@ export function NodeForm(): React.JSX.Element {
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <TextInput
-            label={t('editor.title')}
-            required
-            value={String(draft.title ?? '')}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-            data-testid="field-title"
-            data-autofocus
-          />
+          {hidden.size > 0 && (
+            <Alert color="yellow" data-testid="form-hidden-fields">
+              {t('editor.hiddenFields', { count: hidden.size })}
+            </Alert>
+          )}
+          {visible('title') && (
+            <TextInput
+              label={t('editor.title')}
+              required
+              value={String(draft.title ?? '')}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+              data-testid="field-title"
+              data-autofocus
+            />
+          )}
           {fields.map(renderField)}
-          <Textarea
-            label={t('editor.description')}
-            autosize
-            minRows={2}
-            value={String(draft.description ?? '')}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={errors.description}
-          />
-          <TagsInput
-            label={t('editor.tags')}
-            description={t('editor.tagsHelp')}
-            value={(draft.tags as string[]) ?? []}
-            onChange={(v) => set('tags', v)}
-            error={errors.tags}
-          />
+          {visible('description') && (
+            <Textarea
+              label={t('editor.description')}
+              autosize
+              minRows={2}
+              value={String(draft.description ?? '')}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={errors.description}
+            />
+          )}
+          {visible('tags') && (
+            <TagsInput
+              label={t('editor.tags')}
+              description={t('editor.tagsHelp')}
+              value={(draft.tags as string[]) ?? []}
+              onChange={(v) => set('tags', v)}
+              error={errors.tags}
+            />
+          )}
           <Select
             label={t('editor.status')}
             data={STATUSES.map((s) => ({ value: s, label: t(`facet.status.${s}`) }))}
@@ -267,58 +286,61 @@ export function NodeForm(): React.JSX.Element {
             data-testid="field-status"
             comboboxProps={{ withinPortal: true }}
           />
-          <Stack gap={4}>
-            {sources.map((s, i) => (
-              <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                <TextInput
-                  size="xs"
-                  style={{ flex: 1 }}
-                  placeholder={t('editor.sourceTitle')}
-                  value={s.title}
-                  onChange={(e) =>
-                    set(
-                      'sources',
-                      sources.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x))
-                    )
-                  }
-                  error={errors.sources && !s.title ? errors.sources : undefined}
-                />
-                <TextInput
-                  size="xs"
-                  style={{ flex: 1 }}
-                  placeholder={t('editor.sourceUrl')}
-                  value={s.url ?? ''}
-                  onChange={(e) => {
-                    const url = e.currentTarget.value
-                    set(
-                      'sources',
-                      sources.map((x, j) =>
-                        j === i
-                          ? {
-                              title: x.title,
-                              ...(url ? { url } : {}),
-                              ...(x.note ? { note: x.note } : {})
-                            }
-                          : x
+          <Stack gap={4} display={visible('sources') ? undefined : 'none'}>
+            {visible('sources') &&
+              sources.map((s, i) => (
+                <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+                  <TextInput
+                    size="xs"
+                    style={{ flex: 1 }}
+                    placeholder={t('editor.sourceTitle')}
+                    value={s.title}
+                    onChange={(e) =>
+                      set(
+                        'sources',
+                        sources.map((x, j) =>
+                          j === i ? { ...x, title: e.currentTarget.value } : x
+                        )
                       )
-                    )
-                  }}
-                />
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() =>
-                    set(
-                      'sources',
-                      sources.filter((_, j) => j !== i)
-                    )
-                  }
-                >
-                  {t('editor.remove')}
-                </Button>
-              </Group>
-            ))}
+                    }
+                    error={errors.sources && !s.title ? errors.sources : undefined}
+                  />
+                  <TextInput
+                    size="xs"
+                    style={{ flex: 1 }}
+                    placeholder={t('editor.sourceUrl')}
+                    value={s.url ?? ''}
+                    onChange={(e) => {
+                      const url = e.currentTarget.value
+                      set(
+                        'sources',
+                        sources.map((x, j) =>
+                          j === i
+                            ? {
+                                title: x.title,
+                                ...(url ? { url } : {}),
+                                ...(x.note ? { note: x.note } : {})
+                              }
+                            : x
+                        )
+                      )
+                    }}
+                  />
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() =>
+                      set(
+                        'sources',
+                        sources.filter((_, j) => j !== i)
+                      )
+                    }
+                  >
+                    {t('editor.remove')}
+                  </Button>
+                </Group>
+              ))}
             {errors.sources && (
               <Alert color="red" p={4} data-testid="sources-error">
                 {errors.sources}

@@ -16,6 +16,8 @@ import { validateNode } from '../../../src-renderer/domain/validate'
 import { NodeForm } from '../../../src-renderer/features/editor/NodeForm'
 import { useEditorStore } from '../../../src-renderer/features/editor/editor-store'
 import { AppContext, type AppServices } from '../../../src-renderer/features/services/AppContext'
+import { DisplayProjection } from '../../../src-renderer/state/display-projection'
+import { GraphStore } from '../../../src-renderer/storage/graph-store'
 import en from '../../../src-renderer/i18n/en.json'
 import nl from '../../../src-renderer/i18n/nl.json'
 
@@ -52,7 +54,8 @@ function fakeRepo(answer?: (draft: Draft) => Result<GraphNode>): FakeRepo {
 
 async function renderForm(
   language: Language,
-  repo = fakeRepo()
+  repo = fakeRepo(),
+  display = new DisplayProjection(new GraphStore())
 ): Promise<{ i18n: I18n; repo: FakeRepo; user: ReturnType<typeof userEvent.setup> }> {
   const i18n: I18n = i18next.createInstance()
   await i18n.init({
@@ -62,7 +65,8 @@ async function renderForm(
     interpolation: { escapeValue: false },
     returnNull: false
   })
-  const services = { session: { repo } } as unknown as AppServices
+  // The form reads hidden fields from the display projection.
+  const services = { session: { repo }, display } as unknown as AppServices
   render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider env="test">
@@ -245,5 +249,45 @@ describe('NodeForm details', () => {
     for (const key of ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'])
       expect(patch).not.toHaveProperty(key)
     expect(repo.createNode).not.toHaveBeenCalled()
+  })
+})
+
+describe('NodeForm with Presentatieveilig on', () => {
+  it('leaves out the fields that hold a hidden name, and saves them unchanged', async () => {
+    const henk = validateNode({
+      ...STAMP,
+      id: 'p1',
+      kind: 'actor',
+      title: 'Henk de Vries',
+      description: 'Henk de Vries woont aan het plein.',
+      actorType: 'resident',
+      isPerson: true,
+      roleDescription: 'bewoner Zonneplein',
+      status: 'reported'
+    })
+    if (!henk.ok) throw new Error('invalid test node')
+    const store = new GraphStore()
+    store.reset({ nodes: [henk.value], edges: [], annotations: [] })
+    const display = new DisplayProjection(store)
+    display.setPresentationSafe(true)
+    const { repo, user } = await renderForm('nl', fakeRepo(), display)
+    open('actor', henk.value)
+    const form = screen.getByTestId('node-form')
+    expect(screen.getByTestId('form-hidden-fields')).toBeInTheDocument()
+    expect(within(form).queryByTestId('field-title')).toBeNull()
+    const values = [...form.querySelectorAll('input, textarea')].map(
+      (el) => (el as HTMLInputElement).value
+    )
+    expect(values.join('\n')).not.toMatch(/Henk|Vries/)
+    expect(form.textContent).not.toMatch(/Henk|Vries/)
+    // The role description is what is shown instead: it can be edited.
+    await user.clear(screen.getByTestId('field-roleDescription'))
+    await user.type(screen.getByTestId('field-roleDescription'), 'bewoner Noord')
+    await user.click(within(form).getByRole('button', { name: nl.editor.save }))
+    await waitFor(() => expect(repo.updateNode).toHaveBeenCalledOnce())
+    const [, patch] = repo.updateNode.mock.calls[0]!
+    expect(patch['title']).toBe('Henk de Vries')
+    expect(patch['description']).toBe('Henk de Vries woont aan het plein.')
+    expect(patch['roleDescription']).toBe('bewoner Noord')
   })
 })
