@@ -42,10 +42,8 @@ const MAY_IMPORT = {
 const EXCEPTIONS = {
   'graph-view': { storage: 'graph-store$' },
   search: { storage: 'graph-store$', i18n: '[^/]+\\.json$' },
-  exchange: { i18n: '[^/]+\\.json$' },
-  // TEMPORARY: domain/consent.ts still reads the Dutch labels from i18n/nl.json; another change
-  // moves them into domain/. Remove this exception then.
-  domain: { i18n: 'nl\\.json$' }
+  // issue-message.ts is pure (catalogues and domain/ only, no i18next): the import's Dutch messages.
+  exchange: { i18n: '([^/]+\\.json|issue-message)$' }
 }
 /** Exceptions that allow type imports only (the others allow any import). */
 const TYPE_ONLY = { 'graph-view': ['storage'], search: ['storage'] }

@@ -5,10 +5,6 @@ import type { GraphData } from './graph'
 import { NODE_SCHEMAS, isNodeKind, type GraphNode, type NodeKind } from './node-kinds'
 import { ISSUE_CODES, fail, issue, ok, type Issue, type IssueCode, type Result } from './result'
 
-// The domain's own issues never show zod's messages (they carry codes). exchange/formats/kg-json.ts
-// still shows zod's messages for the file envelope, in Dutch; drop this once it uses issuesFromZod.
-z.config(z.locales.nl())
-
 type ZodIssue = z.ZodError['issues'][number]
 
 const isIssueCode = (value: unknown): value is IssueCode =>

@@ -5,6 +5,10 @@ import type { GraphData } from '../../domain/graph'
 import { isUnsafeKey } from '../../domain/node-kinds'
 import { fail, ok, type Issue, type Result } from '../../domain/result'
 import { validateGraph } from '../../domain/validate'
+import { localizeIssues } from '../../i18n/issue-message'
+
+// The envelope's problems are shown with zod's own messages: in Dutch.
+z.config(z.locales.nl())
 
 /** The `type` every `.kg.json` file carries; anything else is not ours. */
 export const KG_JSON_TYPE = 'stadmaken-kennisgraaf'
@@ -274,7 +278,7 @@ export function parseKgJson(text: string): Result<KgDocument> {
       edges: env.edges,
       annotations: env.annotations
     })
-    return graph.ok ? ok(kgDocument(env, graph.value)) : graph
+    return graph.ok ? ok(kgDocument(env, graph.value)) : fail(localizeIssues(graph.issues))
   } catch (error) {
     return fail([unexpected(error)])
   }

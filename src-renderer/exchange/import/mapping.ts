@@ -13,6 +13,7 @@ import type { GraphData } from '../../domain/graph'
 import {
   NODE_SCHEMAS,
   isNodeKind,
+  nodeDefaults,
   positionSchema,
   type FieldValue,
   type NodeKind
@@ -81,14 +82,12 @@ function mapNode(
   if (typeof rec.title !== 'string' || rec.title.trim() === '') rec.title = raw.id
   if (raw.type !== '' && !kindFromType(raw.type) && !Object.hasOwn(fields, 'type'))
     fields.type = raw.type
-  // Missing required facets get neutral defaults (a Kumu "Project" row has no projectType); values
-  // that are present but invalid are not replaced: app records report them.
-  if (kind === 'actor') {
-    rec.actorType ??= 'other'
-    if (rec.isPerson === undefined && PERSON_WORDS.test(fold(raw.type))) rec.isPerson = true
-  }
-  if (kind === 'project') rec.projectType ??= 'initiatief'
-  if (kind === 'theme') rec.themeType ??= 'overig'
+  if (kind === 'actor' && rec.isPerson === undefined && PERSON_WORDS.test(fold(raw.type)))
+    rec.isPerson = true
+  // Missing fields get the kind's defaults, the same table the form starts from (a Kumu "Project"
+  // row has no projectType); values that are present but invalid are not replaced: app records
+  // report them.
+  for (const [name, value] of Object.entries(nodeDefaults(kind))) rec[name] ??= value
   if (kind === 'quote' && rec.text === undefined) rec.text = rec.title
   rec.fields = fields
   stampDefaults(rec, stamp)

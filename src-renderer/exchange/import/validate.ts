@@ -13,6 +13,7 @@ import type { GraphData } from '../../domain/graph'
 import type { GraphNode } from '../../domain/node-kinds'
 import { ok, type Issue, type Result } from '../../domain/result'
 import { validateGraph } from '../../domain/validate'
+import { localizeIssues } from '../../i18n/issue-message'
 import { describeLocation, type ImportIssue, type Locator } from '../raw-graph'
 import type { ReadGraph } from './read'
 import type { CheckedImport, ExistingNodes } from './types'
@@ -183,10 +184,10 @@ export function locateIssues(
   issues: readonly Issue[],
   locations: Map<string, Loc[]>
 ): ImportIssue[] {
-  return issues.map((i) => {
+  return localizeIssues(issues).map((i) => {
     if (!i.recordId) return i
     const list = locations.get(i.recordId) ?? []
-    const preferEdge = EDGE_CODES.has(i.code) || i.message.includes('verbindingen')
+    const preferEdge = EDGE_CODES.has(i.code) || i.params?.of === 'edges'
     const loc =
       i.code === 'duplicate_id'
         ? list[list.length - 1]
@@ -216,7 +217,7 @@ export function locateKgIssues(issues: readonly Issue[], data: unknown): ImportI
       if (typeof id === 'string') index.set(`${of}:${id}`, { of, record: i + 1 })
     })
   }
-  return issues.map((i) => {
+  return localizeIssues(issues).map((i) => {
     if (!i.recordId) return i
     const edgeFirst = EDGE_CODES.has(i.code)
     const hit =

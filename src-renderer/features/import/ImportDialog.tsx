@@ -1,7 +1,9 @@
 import { Alert, Button, Group, List, Modal, Progress, Radio, ScrollArea, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useRef, useState } from 'react'
+import i18next, { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { issueMessage } from '../../i18n/issue-message'
 import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
@@ -85,17 +87,23 @@ export async function previewImport(
     useImportStore.getState().setReading(null)
   }
   if (!r.ok) {
-    onError(r.issues.slice(0, 3).map(describe).join(' '))
+    onError(r.issues.slice(0, 3).map((i) => describe(i18next.t, i)).join(' '))
     return
   }
   useImportStore.getState().setPreview(r.value)
 }
 
-function describe(i: ImportIssue): string {
-  const where = [i.line !== undefined ? `regel ${i.line}` : '', i.recordId ? `record ${i.recordId}` : '', i.field ?? '']
+/** A problem in the UI language: its message, and where it is (line, record, field). */
+function describe(t: TFunction, i: ImportIssue): string {
+  const where = [
+    i.line !== undefined ? t('importDialog.line', { n: i.line }) : '',
+    i.recordId ? `record ${i.recordId}` : '',
+    i.field ?? ''
+  ]
     .filter(Boolean)
     .join(', ')
-  return where ? `${i.message} (${where})` : i.message
+  const message = issueMessage(t, i)
+  return where ? `${message} (${where})` : message
 }
 
 /** The import preview: counts, every problem, the mapping of foreign types, merge or replace. */
@@ -171,7 +179,7 @@ export function ImportDialog(): React.JSX.Element {
             <ScrollArea.Autosize mah={160}>
               <List size="xs">
                 {shown.slice(0, 50).map((p, i) => (
-                  <List.Item key={i}>{describe(p)}</List.Item>
+                  <List.Item key={i}>{describe(t, p)}</List.Item>
                 ))}
               </List>
               {shown.length > 50 && <Text size="xs">{t('importDialog.more', { n: shown.length - 50 })}</Text>}

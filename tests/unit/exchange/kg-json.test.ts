@@ -236,7 +236,7 @@ describe('parseKgJson rejects bad files with Dutch messages', () => {
     const broken = { ...graph, nodes: [{ ...node, title: '' }, ...graph.nodes.slice(1)] }
     const issues = issuesOf(parseKgJson(serializeKgJson(broken, { exportedAt: EXPORTED_AT })))
     expect(issues[0]).toMatchObject({ recordId: node.id, path: ['title'] })
-    expect(issues[0]?.message).toBe('title: Titel is verplicht.')
+    expect(issues[0]?.message).toBe('Titel is verplicht.')
   })
 
   it('never throws, whatever the input', () => {

@@ -1,3 +1,4 @@
+import { localizeIssues } from '../../../src-renderer/i18n/issue-message'
 import Dexie from 'dexie'
 import { describe, expect, it, vi } from 'vitest'
 import { openDatabase, type ChangeEntry } from '../../../src-renderer/storage/db'
@@ -5,12 +6,25 @@ import { PAGE_SIZE, SCHEMA_VERSION } from '../../../src-renderer/storage/schema'
 import { GraphRepository } from '../../../src-renderer/storage/repositories/graph-repository'
 import { freshRepo, reopen } from './helpers'
 
-const actor = { kind: 'actor', title: 'Ymere', actorType: 'housing_corporation', status: 'confirmed' } as const
+const actor = {
+  kind: 'actor',
+  title: 'Ymere',
+  actorType: 'housing_corporation',
+  status: 'confirmed'
+} as const
 const lesson = { kind: 'lesson', title: 'Blijf communiceren', status: 'inferred' } as const
-const quote = { kind: 'quote', title: 'Citaat', text: 'We hoorden maanden niets.', status: 'illustrative' } as const
+const quote = {
+  kind: 'quote',
+  title: 'Citaat',
+  text: 'We hoorden maanden niets.',
+  status: 'illustrative'
+} as const
 
 async function tableCounts(repo: GraphRepository): Promise<{ pages: number; changes: number }> {
-  return { pages: await repo.db.table('pages').count(), changes: await repo.db.table('changes').count() }
+  return {
+    pages: await repo.db.table('pages').count(),
+    changes: await repo.db.table('changes').count()
+  }
 }
 
 describe('GraphRepository', () => {
@@ -33,7 +47,8 @@ describe('GraphRepository', () => {
     const r = await repo.createNode({ ...actor, title: '   ' })
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.issues[0]?.message).toContain('Titel is verplicht')
+    expect(r.issues[0]?.code).toBe('required')
+    expect(localizeIssues(r.issues)[0]?.message).toContain('Titel is verplicht')
     expect(await tableCounts(repo)).toEqual(before)
     expect(repo.store.version).toBe(version)
     expect(repo.store.liveNodes()).toHaveLength(1)
@@ -45,9 +60,17 @@ describe('GraphRepository', () => {
     const l = await repo.createNode(lesson)
     if (!a.ok || !l.ok) throw new Error('setup')
     const before = await tableCounts(repo)
-    const r = await repo.createEdge({ kind: 'supports', source: a.value.id, target: l.value.id, status: 'inferred' })
+    const r = await repo.createEdge({
+      kind: 'supports',
+      source: a.value.id,
+      target: l.value.id,
+      status: 'inferred'
+    })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues[0]?.message).toMatch(/mag niet van Actor naar Les/)
+    if (!r.ok) {
+      expect(r.issues[0]?.code).toBe('edge_not_allowed')
+      expect(localizeIssues(r.issues)[0]?.message).toMatch(/mag niet van Actor naar Les/)
+    }
     expect(await tableCounts(repo)).toEqual(before)
     expect(repo.store.liveEdges()).toHaveLength(0)
   })
@@ -58,10 +81,26 @@ describe('GraphRepository', () => {
     const l = await repo.createNode(lesson)
     const l2 = await repo.createNode({ ...lesson, title: 'Andere les' })
     if (!q.ok || !l.ok || !l2.ok) throw new Error('setup')
-    const e = await repo.createEdge({ kind: 'supports', source: q.value.id, target: l.value.id, status: 'illustrative' })
-    const e2 = await repo.createEdge({ kind: 'reinforces', source: l2.value.id, target: l.value.id, status: 'inferred', evidence: [q.value.id] })
+    const e = await repo.createEdge({
+      kind: 'supports',
+      source: q.value.id,
+      target: l.value.id,
+      status: 'illustrative'
+    })
+    const e2 = await repo.createEdge({
+      kind: 'reinforces',
+      source: l2.value.id,
+      target: l.value.id,
+      status: 'inferred',
+      evidence: [q.value.id]
+    })
     if (!e.ok || !e2.ok) throw new Error('setup')
-    await repo.addAnnotation({ targetId: e.value.id, targetType: 'edge', stance: 'agrees', confidence: 4 })
+    await repo.addAnnotation({
+      targetId: e.value.id,
+      targetType: 'edge',
+      stance: 'agrees',
+      confidence: 4
+    })
     const changesBefore = await repo.db.table('changes').count()
 
     const r = await repo.deleteNode(q.value.id)
@@ -83,7 +122,12 @@ describe('GraphRepository', () => {
     const l = await repo.createNode(lesson)
     const l2 = await repo.createNode({ ...lesson, title: 'Tweede les' })
     if (!l.ok || !l2.ok) throw new Error('setup')
-    await repo.createEdge({ kind: 'reinforces', source: l.value.id, target: l2.value.id, status: 'inferred' })
+    await repo.createEdge({
+      kind: 'reinforces',
+      source: l.value.id,
+      target: l2.value.id,
+      status: 'inferred'
+    })
     const changes = repo.db.table('changes')
     const spy = vi.spyOn(changes, 'add').mockRejectedValueOnce(new Error('disk full'))
     await expect(repo.deleteNode(l.value.id)).rejects.toThrow('disk full')
@@ -115,12 +159,23 @@ describe('GraphRepository', () => {
     const { repo, setAuthor } = await freshRepo()
     const l = await repo.createNode(lesson)
     if (!l.ok) throw new Error('setup')
-    const mine = await repo.addAnnotation({ targetId: l.value.id, targetType: 'node', stance: 'agrees', confidence: 5, text: 'Klopt' })
+    const mine = await repo.addAnnotation({
+      targetId: l.value.id,
+      targetType: 'node',
+      stance: 'agrees',
+      confidence: 5,
+      text: 'Klopt'
+    })
     if (!mine.ok) throw new Error('setup')
     setAuthor('Bram')
     const theirs = await repo.updateAnnotation(mine.value.id, { text: 'Overschreven' })
     expect(theirs.ok).toBe(false)
-    await repo.addAnnotation({ targetId: l.value.id, targetType: 'node', stance: 'disagrees', confidence: 3 })
+    await repo.addAnnotation({
+      targetId: l.value.id,
+      targetType: 'node',
+      stance: 'disagrees',
+      confidence: 3
+    })
     const thread = repo.store.liveAnnotations()
     expect(thread.map((a) => [a.author, a.stance, a.text]).sort()).toEqual([
       ['Anna', 'agrees', 'Klopt'],
@@ -163,9 +218,13 @@ describe('GraphRepository', () => {
     await repo.createNode(actor)
     const controller = new AbortController()
     controller.abort()
-    const nodes = [{ ...actor, id: 'x', createdAt: 'a', updatedAt: 'a', createdBy: 'a', updatedBy: 'a' }]
+    const nodes = [
+      { ...actor, id: 'x', createdAt: 'a', updatedAt: 'a', createdBy: 'a', updatedBy: 'a' }
+    ]
     await expect(
-      repo.replaceGraph({ nodes, edges: [], annotations: [] }, 'test', { signal: controller.signal })
+      repo.replaceGraph({ nodes, edges: [], annotations: [] }, 'test', {
+        signal: controller.signal
+      })
     ).rejects.toThrow()
     const again = await reopen(name)
     expect(again.store.liveNodes().map((n) => n.title)).toEqual(['Ymere'])

@@ -1,3 +1,4 @@
+import { localizeIssues } from '../../../src-renderer/i18n/issue-message'
 import { describe, expect, it } from 'vitest'
 import { generateGraph } from '../../support/generate-graph'
 import type { GraphData } from '../../../src-renderer/domain/graph'
@@ -147,7 +148,10 @@ describe('import into the repository', () => {
     } as unknown as GraphData['edges'][number]
     const r1 = await importInto(repo, { nodes: [], edges: [dangling], annotations: [] }, 'merge')
     expect(r1.ok).toBe(false)
-    if (!r1.ok) expect(r1.issues[0]?.message).toMatch(/bestaat niet/)
+    if (!r1.ok) {
+      expect(r1.issues[0]?.code).toBe('missing_node')
+      expect(localizeIssues(r1.issues)[0]?.message).toMatch(/bestaat niet/)
+    }
     // A stored node whose incoming version changes its kind, so stored edges are no longer allowed.
     const lesson = base.nodes.find(
       (n) => n.kind === 'lesson' && base.edges.some((e) => e.source === n.id)
