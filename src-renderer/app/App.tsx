@@ -49,7 +49,11 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const [settings, setSettings] = useState<Settings>(session.settings)
   const canvas = useRef<CyController | null>(null)
   const { confirm, dialog } = useConfirm()
-  const ui = useUiStore()
+  // Selectors only: App re-renders when these change, not on every UI change (a layout tick).
+  const sidebarOpen = useUiStore((s) => s.sidebarOpen)
+  const shownAs = useUiStore((s) => s.display)
+  const aboutOpen = useUiStore((s) => s.aboutOpen)
+  const setAboutOpen = useUiStore((s) => s.setAboutOpen)
   const presenting = useDeckStore((s) => !!s.playing)
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
@@ -181,7 +185,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
           navbar={{
             width: 250,
             breakpoint: 0,
-            collapsed: { desktop: !ui.sidebarOpen || presenting, mobile: !ui.sidebarOpen || presenting }
+            collapsed: { desktop: !sidebarOpen || presenting, mobile: !sidebarOpen || presenting }
           }}
           aside={{ width: 320, breakpoint: 0, collapsed: { desktop: presenting, mobile: presenting } }}
           padding={0}
@@ -204,7 +208,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
                 <GraphCanvas dark={dark} />
                 <Minimap />
                 <LayoutProgress />
-                {ui.display === 'list' && <ListView />}
+                {shownAs === 'list' && <ListView />}
                 <p id="canvas-help" className="kg-visually-hidden">
                   {t('canvas.help')}
                 </p>
@@ -233,8 +237,8 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <SettingsDialog />
 
       <Modal
-        opened={ui.aboutOpen}
-        onClose={() => ui.setAboutOpen(false)}
+        opened={aboutOpen}
+        onClose={() => setAboutOpen(false)}
         title={t('about.title')}
         centered
       >
