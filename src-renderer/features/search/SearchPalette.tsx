@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { commandLabel, shortcutLabel } from '../commands/useCommand'
 import type { Command, CommandGroup } from '../commands/registry'
 import { useApp } from '../services/AppContext'
+import { useDisplayVersion } from '../hooks/useDisplay'
 import { isSearchAbort, type SearchClient } from '../../search/search-client'
 import { groupByKind, type SearchResult } from '../../search/search-index'
 import { useUiStore } from '../../state/ui-store'
@@ -67,6 +68,9 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
   }, [open, mode])
 
   const commandList = useCommandResults(commands, query, t, open)
+  // Results are searched again when the palette opens and whenever what may be shown changed (an
+  // edit, Presentatieveilig): a reopened palette never shows results from before.
+  const shownVersion = useDisplayVersion()
 
   useEffect(() => {
     if (commandMode || !query.trim()) {
@@ -88,7 +92,7 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
     return () => {
       live = false
     }
-  }, [query, client, commandMode])
+  }, [query, client, commandMode, open, shownVersion])
 
   const groups = useMemo(() => groupByKind(results), [results])
   const flat = useMemo(() => groups.flatMap((g) => g.results), [groups])
