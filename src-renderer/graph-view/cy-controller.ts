@@ -66,6 +66,8 @@ export class CyController {
       dark?: boolean
       /** How nodes are named (in the app: the display projection); used from the first paint. */
       labelOf?: (n: GraphNode) => string
+      /** An off-screen canvas (a deck export): no fitting to its container, no test hook. */
+      offscreen?: boolean
     } = {}
   ) {
     const large = store.nodes.size > LARGE_GRAPH_NODES
@@ -122,7 +124,7 @@ export class CyController {
     this.unsubscribe = store.subscribe((e) => this.onStoreChange(e))
     // The e2e build only (`npm run build:web:e2e`): Playwright reads the canvas through
     // window.__kgCy. Production builds define the flag as '0', so this code is dropped from them.
-    if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && container) {
+    if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && container && !options.offscreen) {
       ;(window as unknown as { __kgCy?: Core }).__kgCy = this.#cy
     }
   }
@@ -420,6 +422,11 @@ export class CyController {
       if (!this.savedPositions) {
         this.savedPositions = new Map()
         this.#cy.nodes().forEach((n) => void this.savedPositions!.set(n.id(), { ...n.position() }))
+      } else {
+        // From one set of temporary positions to another: the nodes the new set leaves out go back.
+        for (const [id, p] of this.savedPositions)
+          if (!temp.has(id))
+            this.#cy.getElementById(id).position(this.store.nodes.get(id)?.position ?? p)
       }
       for (const [id, p] of temp) this.#cy.getElementById(id).position(p)
       return

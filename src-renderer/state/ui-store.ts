@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { Position } from '../domain/node-kinds'
 import { EMPTY_FILTER, type GraphFilter } from '../graph-view/view-filter'
 
 export interface Selection {
@@ -24,8 +25,17 @@ export interface PathHighlight {
   index: number
 }
 
+/** Positions an opened saved view shows its nodes at: temporary, like a lens's; never saved. */
+export interface ViewPositions {
+  viewName: string
+  positions: ReadonlyMap<string, Position>
+}
+
 /** Ephemeral UI state only: never graph data (that lives in storage and its in-memory store). */
 export interface UiState {
+  /** The positions of the saved view that was opened, until cleared or another view opens. */
+  viewPositions: ViewPositions | null
+  setViewPositions: (p: ViewPositions | null) => void
   selection: Selection | null
   hoveredId: string | null
   legendOpen: boolean
@@ -50,7 +60,12 @@ export interface UiState {
   setSearchMatches: (m: UiState['searchMatches']) => void
   drawMode: boolean
   setDrawMode: (on: boolean) => void
-  contextMenu: { x: number; y: number; model: { x: number; y: number }; nodeId: string | null } | null
+  contextMenu: {
+    x: number
+    y: number
+    model: { x: number; y: number }
+    nodeId: string | null
+  } | null
   setContextMenu: (m: UiState['contextMenu']) => void
   /** Increases when a canvas controller is mounted, so the view is pushed to it. */
   canvasReady: number
@@ -73,6 +88,8 @@ export interface UiState {
 }
 
 export const useUiStore = create<UiState>((set) => ({
+  viewPositions: null,
+  setViewPositions: (viewPositions) => set({ viewPositions }),
   selection: null,
   hoveredId: null,
   legendOpen: true,

@@ -78,14 +78,18 @@ test('save a view, change the canvas, reopen the view: the same visible nodes an
   await expect.poll(async () => (await app.shownNodeIds()).length).not.toBe(7)
   await page.reload()
   await expect(app.status).toHaveText('61 knopen · 96 verbindingen')
+  await expect(page.getByTestId('undo')).toBeDisabled()
   await page.getByTestId('menu-views').click()
   await page.getByTestId('view-item').filter({ hasText: 'Blijf communiceren' }).click()
   await expect.poll(() => app.shownNodeIds()).toEqual(saved)
+  // Its positions are shown, not written: nothing to undo, and a chip offers the map's own ones.
+  await expect(page.getByTestId('view-positions')).toBeVisible()
+  await expect(page.getByTestId('undo')).toBeDisabled()
   const zoomAfter = await page.evaluate(() => (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.zoom())
   expect(zoomAfter).toBeCloseTo(zoom, 3)
 })
 
-test('a presentation of two views plays with the arrow keys and exports as a two-page PDF', async ({ page }) => {
+test('a presentation of two views plays with the arrow keys and exports as a two-page PDF', async ({ page }, info) => {
   const app = new AppPage(page)
   await app.open()
   const saveView = async (name: string): Promise<void> => {
@@ -108,11 +112,26 @@ test('a presentation of two views plays with the arrow keys and exports as a two
   await page.getByRole('option', { name: 'Hele kaart' }).click()
   await page.getByTestId('deck-slide').nth(1).getByLabel('Weergave').click()
   await page.getByRole('option', { name: 'Lessenkaart' }).click()
+  // The deck is drawn off-screen: the user's view, viewport and undo history stay as they were.
+  const cyState = (): Promise<unknown> =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      return { zoom: cy.zoom(), pan: cy.pan(), shown: cy.nodes().not('.hidden').length }
+    })
+  const before = await cyState()
+  const shownBefore = await app.shownNodeIds()
+  const undoBefore = await page.getByTestId('undo').isDisabled()
   const download = page.waitForEvent('download')
   await page.getByTestId('deck-pdf').click()
-  const pdf = readFileSync((await (await download).path())!).toString('latin1')
+  const pdfBytes = readFileSync((await (await download).path())!)
+  writeFileSync(info.outputPath('deck.pdf'), pdfBytes)
+  const pdf = pdfBytes.toString('latin1')
   expect(pdf.startsWith('%PDF-')).toBe(true)
   expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(2)
+  expect(await cyState()).toEqual(before)
+  expect(await app.shownNodeIds()).toEqual(shownBefore)
+  expect(await page.getByTestId('undo').isDisabled()).toBe(undoBefore)
+  await expect(page.getByTestId('lens').getByText('Hele kaart')).toBeVisible()
   await page.getByTestId('deck-play').click()
   await expect(page.getByTestId('slide-title')).toHaveText('Hele kaart')
   await page.keyboard.press('ArrowRight')

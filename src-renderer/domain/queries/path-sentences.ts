@@ -1,6 +1,6 @@
 /** A path told as a Dutch or English sentence, with titles shortened at a clause break. */
 import type { EdgeKind } from '../edge-kinds'
-import type { NodeId } from '../ids'
+import type { EdgeId, NodeId } from '../ids'
 import type { NodeKind } from '../node-kinds'
 import type { GraphIndex } from './graph-index'
 import type { GraphPath } from './paths'
@@ -10,6 +10,10 @@ export interface PathLabels {
   kind: (kind: NodeKind) => string
   edge: (kind: EdgeKind) => string
   lang: 'nl' | 'en'
+  /** How a node is named (the app passes its display projection); default its stored title. */
+  title?: (id: NodeId) => string
+  /** An edge's own label as it may be shown; default its stored label. */
+  edgeLabel?: (id: EdgeId) => string | undefined
 }
 
 /** Longest title, in characters, that a path sentence quotes in full. */
@@ -68,14 +72,16 @@ const NL_RELATIVE: Record<NodeKind, 'die' | 'dat'> = {
 export function describePath(path: GraphPath, index: GraphIndex, labels: PathLabels): string {
   const nodeText = (id: NodeId): string => {
     const n = index.nodes.get(id)
-    return n ? `${labels.kind(n.kind)} "${truncateTitle(n.title)}"` : `"${truncateTitle(id)}"`
+    const title = labels.title ? labels.title(id) : n?.title
+    return n ? `${labels.kind(n.kind)} "${truncateTitle(title ?? '')}"` : `"${truncateTitle(id)}"`
   }
   const first = path.nodes[0]
   if (first === undefined) return ''
   let out = nodeText(first)
   path.steps.forEach((step, i) => {
     const edge = index.edges.get(step.edge)
-    const label = edge?.label?.trim() || (edge ? labels.edge(edge.kind) : '—')
+    const own = edge ? (labels.edgeLabel ? labels.edgeLabel(edge.id) : edge.label) : undefined
+    const label = own?.trim() || (edge ? labels.edge(edge.kind) : '—')
     const target = nodeText(step.to)
     if (!step.forward) {
       out += `${i === 0 ? ' ' : ', '}← ${label} ← ${target}`

@@ -12,6 +12,7 @@ import { useApp } from '../services/AppContext'
 import type { GraphIndex } from '../../domain/graph-queries'
 import { computeCanvasView, type CanvasView } from '../../graph-view/canvas-view'
 import { useUiStore } from '../../state/ui-store'
+import { withPositions } from '../views/view-state'
 
 export interface ViewState {
   index: GraphIndex
@@ -46,9 +47,14 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
     () => (searchMatches ? new Set(searchMatches.ids) : null),
     [searchMatches]
   )
+  const viewPositions = useUiStore((s) => s.viewPositions)
   const view = useMemo(
-    () => computeCanvasView(index, { ...input, contested, singleVoice, searchMatches: matchSet }),
-    [index, input, contested, singleVoice, matchSet]
+    () =>
+      withPositions(
+        computeCanvasView(index, { ...input, contested, singleVoice, searchMatches: matchSet }),
+        viewPositions ? new Map(viewPositions.positions) : null
+      ),
+    [index, input, contested, singleVoice, matchSet, viewPositions]
   )
   const canvasReady = useUiStore((s) => s.canvasReady)
   useEffect(() => {

@@ -56,7 +56,7 @@ export const editCommands: Command[] = [
     labelKey: 'editor.delete',
     group: 'edit',
     isEnabled: anythingSelected,
-    run: (ctx) => deleteSelected(ctx.repo, ctx.confirm, ctx.t)
+    run: (ctx) => deleteSelected(ctx.repo, ctx.confirm, ctx.t, (id) => ctx.display.label(id))
   },
   {
     id: 'canvas.draw-mode',

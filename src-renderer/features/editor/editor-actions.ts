@@ -37,7 +37,9 @@ export function editSelected(repo: GraphRepository): void {
 export async function deleteSelected(
   repo: GraphRepository,
   confirm: (req: ConfirmRequest) => Promise<boolean>,
-  t: TFunction
+  t: TFunction,
+  /** How the node is named in the question (the display projection's label). */
+  labelOf: (id: string) => string
 ): Promise<void> {
   const sel = useUiStore.getState().selection
   if (!sel) return
@@ -46,10 +48,12 @@ export async function deleteSelected(
     if (!node) return
     const edges = repo.store.liveEdges().filter((e) => e.source === node.id || e.target === node.id)
     const edgeIds = new Set<string>(edges.map((e) => e.id))
-    const annotations = repo.store.liveAnnotations().filter((a) => a.targetId === node.id || edgeIds.has(a.targetId)).length
+    const annotations = repo.store
+      .liveAnnotations()
+      .filter((a) => a.targetId === node.id || edgeIds.has(a.targetId)).length
     const ok = await confirm({
       title: t('editor.deleteTitle', { kind: t(`kind.${node.kind}`) }),
-      body: t('editor.deleteBody', { title: node.title, edges: edges.length, annotations }),
+      body: t('editor.deleteBody', { title: labelOf(node.id), edges: edges.length, annotations }),
       confirmLabel: t('editor.delete'),
       danger: true
     })

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, SegmentedControl, Select, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { NodeId } from '../../domain/ids'
 import { OVERVIEW_CAP, OVERVIEW_NODES } from '../../graph-view/cy-controller'
 import { activeFilterCount, isFilterActive } from '../../graph-view/view-filter'
 import { useUiStore } from '../../state/ui-store'
+import { useShownNode } from '../hooks/useDisplay'
 import { useView } from '../canvas/view-context'
 
 /**
@@ -25,7 +25,9 @@ export function ActiveViewBar(): React.JSX.Element {
   const searchMatches = useUiStore((s) => s.searchMatches)
   const setSearchMatches = useUiStore((s) => s.setSearchMatches)
   const setDisplay = useUiStore((s) => s.setDisplay)
-  const focusTitle = focus ? (index.nodes.get(focus.seedIds[0] as NodeId)?.title ?? '') : ''
+  const viewPositions = useUiStore((s) => s.viewPositions)
+  const setViewPositions = useUiStore((s) => s.setViewPositions)
+  const focusTitle = useShownNode(focus?.seedIds[0])?.title ?? ''
   const clusters = view.clusterOf ? new Set(view.clusterOf.values()).size : 0
   return (
     <Group className="kg-viewbar" gap="xs" wrap="wrap" data-testid="view-bar">
@@ -80,6 +82,17 @@ export function ActiveViewBar(): React.JSX.Element {
           testId="search-active"
         >
           {t('search.matches', { n: searchMatches.ids.length })}: {searchMatches.query}
+        </ClearableChip>
+      )}
+      {viewPositions && (
+        <ClearableChip
+          color="grape"
+          onClear={() => setViewPositions(null)}
+          clearLabel={t('views.positionsClear')}
+          clearTestId="view-positions-clear"
+          testId="view-positions"
+        >
+          {t('views.positions', { name: viewPositions.viewName.slice(0, 40) })}
         </ClearableChip>
       )}
       {focus && (

@@ -6,18 +6,30 @@ import type { EdgeKind } from '../../domain/edge-kinds'
 import type { NodeKind } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
+import { useDisplayVersion } from '../hooks/useDisplay'
+import { useApp } from '../services/AppContext'
 
 /** The answer to "How does A lead to B?": up to three paths, written out, one highlighted. */
 export function PathPanel(): React.JSX.Element | null {
   const { t, i18n } = useTranslation()
   const { index, view } = useView()
+  const { display } = useApp()
+  const shownVersion = useDisplayVersion()
   const path = useUiStore((s) => s.path)
   const setPath = useUiStore((s) => s.setPath)
   const sentences = useMemo(() => {
     const lang = i18n.language === 'en' ? 'en' : 'nl'
-    const labels = { kind: (k: NodeKind) => t(`kind.${k}`), edge: (k: EdgeKind) => t(`edge.${k}`), lang } as const
+    const labels = {
+      kind: (k: NodeKind) => t(`kind.${k}`),
+      edge: (k: EdgeKind) => t(`edge.${k}`),
+      lang,
+      // Names as they may be shown (consent rules, Presentatieveilig).
+      title: (id: string) => display.label(id),
+      edgeLabel: (id: string) => display.edge(id)?.label
+    } as const
     return view.paths.map((p) => describePath(p, index, labels))
-  }, [view.paths, index, t, i18n.language])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.paths, index, t, i18n.language, display, shownVersion])
   if (!path) return null
   return (
     <Paper withBorder p="xs" m="xs" data-testid="path-panel">
@@ -25,7 +37,11 @@ export function PathPanel(): React.JSX.Element | null {
         <Text size="xs" fw={700} tt="uppercase">
           {t('inspector.pathTitle')}
         </Text>
-        <CloseButton size="sm" aria-label={t('inspector.pathClear')} onClick={() => setPath(null)} />
+        <CloseButton
+          size="sm"
+          aria-label={t('inspector.pathClear')}
+          onClick={() => setPath(null)}
+        />
       </Group>
       {sentences.length === 0 ? (
         <Text size="sm" data-testid="path-none">
@@ -39,7 +55,11 @@ export function PathPanel(): React.JSX.Element | null {
                 {i + 1}. {s}
               </Text>
               {i !== path.index && (
-                <Button size="compact-xs" variant="subtle" onClick={() => setPath({ ...path, index: i })}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setPath({ ...path, index: i })}
+                >
                   {t('inspector.pathShow', { n: i + 1 })}
                 </Button>
               )}

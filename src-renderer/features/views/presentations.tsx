@@ -1,13 +1,29 @@
-import { ActionIcon, Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
-import { renderPdf } from '../../graph-view/pdf'
+import { exportDeckPdf } from './deck-export'
 import { bridge } from '../../platform/bridge'
-import { listPresentations, listViews, savePresentation, type Presentation, type SavedView } from '../../storage/views'
+import {
+  listPresentations,
+  listViews,
+  savePresentation,
+  type Presentation,
+  type SavedView
+} from '../../storage/views'
 import { openView } from './views'
 
 interface DeckDraft {
@@ -36,7 +52,7 @@ export const useDeckStore = create<DeckState>((set) => ({
  */
 export function PresentationEditor(): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const { session, canvas } = useApp()
+  const { session, display, graph } = useApp()
   const open = useDeckStore((s) => s.editorOpen)
   const setOpen = useDeckStore((s) => s.setEditorOpen)
   const views = useLiveQuery(() => listViews(session.repo.db), [session]) ?? []
@@ -65,28 +81,21 @@ export function PresentationEditor(): React.JSX.Element {
 
   const exportPdf = async (): Promise<void> => {
     const saved = await persist()
-    if (!saved || !canvas.current) return
+    if (!saved) return
     setBusy(true)
     try {
-      const pages = []
-      for (const slide of saved.slides) {
+      // Drawn off-screen: the user's view and undo history stay as they were.
+      const slides = saved.slides.flatMap((slide) => {
         const view = viewById.get(slide.viewId)
-        if (!view) continue
-        await openView(view, session.repo, canvas.current)
-        await new Promise((r) => setTimeout(r, 150))
-        const kinds = canvas.current.visibleKinds()
-        const frame = {
-          title: view.name,
-          caption: slide.caption || saved.name,
-          date: new Date().toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' }),
-          legend: {
-            nodes: kinds.nodes.map((k) => ({ kind: k, label: t(`kindPlural.${k}`) })),
-            edges: kinds.edges.map((k) => ({ kind: k, label: t(`edge.${k}`) }))
-          }
-        }
-        pages.push({ png: await canvas.current.renderPng(frame, { scale: 2, background: 'white' }), frame })
-      }
-      const pdf = await renderPdf(pages)
+        return view ? [{ view, caption: slide.caption || saved.name }] : []
+      })
+      const pdf = await exportDeckPdf(slides, {
+        store: session.repo.store,
+        display,
+        graph,
+        t,
+        language: i18n.language
+      })
       await bridge.files.saveFile({ suggestedName: `${saved.name}.pdf`, kind: 'pdf', data: pdf })
     } finally {
       setBusy(false)
@@ -111,7 +120,12 @@ export function PresentationEditor(): React.JSX.Element {
             comboboxProps={{ withinPortal: true }}
           />
         </Group>
-        <TextInput label={t('deck.name')} value={deck.name} onChange={(e) => setDeck({ ...deck, name: e.currentTarget.value })} data-testid="deck-name" />
+        <TextInput
+          label={t('deck.name')}
+          value={deck.name}
+          onChange={(e) => setDeck({ ...deck, name: e.currentTarget.value })}
+          data-testid="deck-name"
+        />
         <Text size="sm" fw={600}>
           {t('deck.slides')} ({deck.slides.length})
         </Text>
@@ -126,32 +140,78 @@ export function PresentationEditor(): React.JSX.Element {
                 label={t('deck.view')}
                 data={views.map((v) => ({ value: v.id, label: v.name }))}
                 value={slide.viewId}
-                onChange={(v) => v && setDeck({ ...deck, slides: deck.slides.map((s, j) => (j === i ? { ...s, viewId: v } : s)) })}
+                onChange={(v) =>
+                  v &&
+                  setDeck({
+                    ...deck,
+                    slides: deck.slides.map((s, j) => (j === i ? { ...s, viewId: v } : s))
+                  })
+                }
                 allowDeselect={false}
                 comboboxProps={{ withinPortal: true }}
                 style={{ flex: 1 }}
               />
-              <TextInput size="xs" label={t('deck.caption')} value={slide.caption} onChange={(e) => setDeck({ ...deck, slides: deck.slides.map((s, j) => (j === i ? { ...s, caption: e.currentTarget.value } : s)) })} style={{ flex: 2 }} />
+              <TextInput
+                size="xs"
+                label={t('deck.caption')}
+                value={slide.caption}
+                onChange={(e) =>
+                  setDeck({
+                    ...deck,
+                    slides: deck.slides.map((s, j) =>
+                      j === i ? { ...s, caption: e.currentTarget.value } : s
+                    )
+                  })
+                }
+                style={{ flex: 2 }}
+              />
               <ActionIcon variant="default" onClick={() => move(i, -1)} aria-label={t('deck.up')}>
                 ↑
               </ActionIcon>
               <ActionIcon variant="default" onClick={() => move(i, 1)} aria-label={t('deck.down')}>
                 ↓
               </ActionIcon>
-              <ActionIcon variant="subtle" color="red" onClick={() => setDeck({ ...deck, slides: deck.slides.filter((_, j) => j !== i) })} aria-label={t('deck.remove')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={() => setDeck({ ...deck, slides: deck.slides.filter((_, j) => j !== i) })}
+                aria-label={t('deck.remove')}
+              >
                 ×
               </ActionIcon>
             </Group>
           </Paper>
         ))}
-        <Button size="xs" variant="default" w={160} disabled={views.length === 0} onClick={() => setDeck({ ...deck, slides: [...deck.slides, { viewId: views[0]!.id, caption: '' }] })} data-testid="deck-add">
+        <Button
+          size="xs"
+          variant="default"
+          w={160}
+          disabled={views.length === 0}
+          onClick={() =>
+            setDeck({ ...deck, slides: [...deck.slides, { viewId: views[0]!.id, caption: '' }] })
+          }
+          data-testid="deck-add"
+        >
           {t('deck.addSlide')}
         </Button>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => void persist().then((p) => p && notifications.show({ message: t('deck.saved'), color: 'green' }))} data-testid="deck-save">
+          <Button
+            variant="default"
+            onClick={() =>
+              void persist().then(
+                (p) => p && notifications.show({ message: t('deck.saved'), color: 'green' })
+              )
+            }
+            data-testid="deck-save"
+          >
             {t('deck.save')}
           </Button>
-          <Button variant="default" loading={busy} onClick={() => void exportPdf()} data-testid="deck-pdf">
+          <Button
+            variant="default"
+            loading={busy}
+            onClick={() => void exportPdf()}
+            data-testid="deck-pdf"
+          >
             {t('deck.exportPdf')}
           </Button>
           <Button
@@ -192,15 +252,17 @@ export function PresentationPlayer(): React.JSX.Element | null {
   const slide = playing ? playing.deck.slides[playing.index] : undefined
   const view = slide ? views.get(slide.viewId) : undefined
   useEffect(() => {
-    if (view) void openView(view, session.repo, canvas.current).then(() => canvas.current?.fitVisible())
+    if (view) void openView(view, canvas.current).then(() => canvas.current?.fitVisible())
   }, [view, session, canvas])
 
   useEffect(() => {
     if (!playing) return
     const onKey = (e: KeyboardEvent): void => {
       const total = playing.deck.slides.length
-      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setPlaying({ ...playing, index: Math.min(playing.index + 1, total - 1) })
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setPlaying({ ...playing, index: Math.max(playing.index - 1, 0) })
+      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ')
+        setPlaying({ ...playing, index: Math.min(playing.index + 1, total - 1) })
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp')
+        setPlaying({ ...playing, index: Math.max(playing.index - 1, 0) })
       else if (e.key === 'Escape') setPlaying(null)
     }
     window.addEventListener('keydown', onKey)

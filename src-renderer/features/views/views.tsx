@@ -4,12 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommandMenuItem } from '../commands/CommandMenuItem'
+import { savedViewInput, savedViewPositions } from './view-state'
 import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import type { Position } from '../../domain/node-kinds'
 import type { CyController } from '../../graph-view/cy-controller'
-import type { GraphFilter } from '../../graph-view/view-filter'
-import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
 import { useUiStore, type Focus, type Lens } from '../../state/ui-store'
 
@@ -19,9 +18,16 @@ export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => vo
 }))
 
 /** Captures the current filter, focus, lens, display, visible positions and viewport. */
-export function captureView(canvas: CyController | null, name: string, description: string, author: string): Omit<SavedView, 'id' | 'createdAt'> {
+export function captureView(
+  canvas: CyController | null,
+  name: string,
+  description: string,
+  author: string
+): Omit<SavedView, 'id' | 'createdAt'> {
   const ui = useUiStore.getState()
-  const positions: Record<string, Position> = canvas ? Object.fromEntries(canvas.visiblePositions()) : {}
+  const positions: Record<string, Position> = canvas
+    ? Object.fromEntries(canvas.visiblePositions())
+    : {}
   return {
     name,
     description,
@@ -40,24 +46,22 @@ export function captureView(canvas: CyController | null, name: string, descripti
 }
 
 /**
- * Reopens a saved view exactly as it was: its filter, focus, lens and display, the positions its
- * nodes had (restored as one undoable change when they moved since), and its viewport.
+ * Reopens a saved view as it was: its filter, focus, lens and display, the positions its nodes had
+ * (shown as temporary positions, like a lens: nothing is written, the undo history is untouched), and
+ * its viewport.
  */
-export async function openView(view: SavedView, repo: GraphRepository, canvas: CyController | null): Promise<void> {
+export async function openView(view: SavedView, canvas: CyController | null): Promise<void> {
   const ui = useUiStore.getState()
-  ui.setFilter(view.state.filter as GraphFilter)
-  ui.setFocus(view.state.focus as Focus | null)
-  ui.setLens(view.state.lens as Lens)
-  ui.setCentrality(view.state.centrality as 'degree' | 'betweenness')
+  const input = savedViewInput(view)
+  ui.setFilter(input.filter)
+  ui.setFocus(input.focus as Focus | null)
+  ui.setLens(input.lens as Lens)
+  ui.setCentrality(input.centrality)
   ui.setDisplay(view.state.display as 'canvas' | 'list')
   ui.setSearchMatches(view.state.searchMatches as { query: string; ids: string[] } | null)
   ui.setPath(null)
-  const moved = new Map<string, Position>()
-  for (const [id, p] of Object.entries(view.positions)) {
-    const n = repo.store.node(id)
-    if (n && (!n.position || n.position.x !== p.x || n.position.y !== p.y)) moved.set(id, p)
-  }
-  if (moved.size && !repo.readOnly) await repo.setPositions(moved, 'view.open')
+  const positions = savedViewPositions(view)
+  ui.setViewPositions(positions ? { viewName: view.name, positions } : null)
   // Let the view state reach the canvas, then restore the viewport.
   await new Promise((r) => setTimeout(r, 50))
   canvas?.setViewport(view.viewport)
@@ -84,7 +88,7 @@ export function ViewsMenu(): React.JSX.Element {
           <Menu.Item
             key={v.id}
             onClick={() => {
-              void openView(v, session.repo, canvas.current).then(() =>
+              void openView(v, canvas.current).then(() =>
                 notifications.show({ message: t('views.opened', { name: v.name }) })
               )
             }}
@@ -126,7 +130,10 @@ export function SaveViewDialog(): React.JSX.Element {
       setError(t('views.nameRequired'))
       return
     }
-    await saveView(session.repo.db, captureView(canvas.current, name.trim(), description, settings.author))
+    await saveView(
+      session.repo.db,
+      captureView(canvas.current, name.trim(), description, settings.author)
+    )
     notifications.show({ message: t('views.saved', { name: name.trim() }), color: 'green' })
     setName('')
     setDescription('')
@@ -142,8 +149,19 @@ export function SaveViewDialog(): React.JSX.Element {
         }}
       >
         <Stack gap="sm">
-          <TextInput label={t('views.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} data-autofocus data-testid="view-name" />
-          <Textarea label={t('views.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label={t('views.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={error}
+            data-autofocus
+            data-testid="view-name"
+          />
+          <Textarea
+            label={t('views.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button type="submit" data-testid="view-save-ok">
               {t('editor.save')}
