@@ -5,6 +5,7 @@
  * reload reads it back. Electron and fs are injected, so this runs in Vitest without either.
  */
 import { join } from 'node:path'
+import type { ShowMessageBox } from './external-links'
 
 /** Log file name inside the logs folder. */
 export const MAIN_LOG_NAME = 'main.log'
@@ -65,16 +66,8 @@ export interface RenderGoneDetails {
 }
 
 export interface RendererCrashDeps extends CrashLogDeps {
-  /** `dialog.showMessageBox` for the window; resolves with the index of the button chosen. */
-  showMessageBox(options: {
-    type: 'error'
-    title: string
-    message: string
-    detail: string
-    buttons: string[]
-    defaultId: number
-    cancelId: number
-  }): Promise<{ response: number }>
+  /** `dialog.showMessageBox` for the window. */
+  showMessageBox: ShowMessageBox
   reload(): void
   close(): void
 }

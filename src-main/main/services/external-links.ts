@@ -16,16 +16,19 @@ export function externalLinkTarget(url: string): URL | null {
   return parsed
 }
 
+/** The part of `dialog.showMessageBox` the main services use; resolves with the button chosen. */
+export type ShowMessageBox = (options: {
+  type: 'question' | 'error'
+  title: string
+  message: string
+  detail: string
+  buttons: string[]
+  defaultId: number
+  cancelId: number
+}) => Promise<{ response: number }>
+
 export interface ExternalLinkDeps {
-  showMessageBox(options: {
-    type: 'question'
-    title: string
-    message: string
-    detail: string
-    buttons: string[]
-    defaultId: number
-    cancelId: number
-  }): Promise<{ response: number }>
+  showMessageBox: ShowMessageBox
   openExternal(url: string): Promise<void>
 }
 

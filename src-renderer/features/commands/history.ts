@@ -11,29 +11,18 @@ const done = (
 ): void =>
   ctx.notify.info(ctx.t(key, { action: ctx.t(actionKey(action), { defaultValue: action }) }))
 
-export const historyCommands: Command[] = [
-  {
-    id: 'history.undo',
-    labelKey: 'history.undo',
-    group: 'history',
-    shortcut: 'mod+Z',
-    isEnabled: (ctx) => writable(ctx) && ctx.repo.canUndo(),
-    run: async (ctx) => {
-      const r = await ctx.repo.undo()
-      if (!r.ok) reportResult(ctx, r, '')
-      else if (r.value) done(ctx, 'history.undone', r.value.action)
-    }
-  },
-  {
-    id: 'history.redo',
-    labelKey: 'history.redo',
-    group: 'history',
-    shortcut: 'mod+shift+Z',
-    isEnabled: (ctx) => writable(ctx) && ctx.repo.canRedo(),
-    run: async (ctx) => {
-      const r = await ctx.repo.redo()
-      if (!r.ok) reportResult(ctx, r, '')
-      else if (r.value) done(ctx, 'history.redone', r.value.action)
-    }
+const step = (which: 'undo' | 'redo', shortcut: string): Command => ({
+  id: `history.${which}`,
+  labelKey: `history.${which}`,
+  group: 'history',
+  shortcut,
+  isEnabled: (ctx) => writable(ctx) && (which === 'undo' ? ctx.repo.canUndo() : ctx.repo.canRedo()),
+  run: async (ctx) => {
+    const r = await (which === 'undo' ? ctx.repo.undo() : ctx.repo.redo())
+    if (!r.ok) reportResult(ctx, r, '')
+    else if (r.value)
+      done(ctx, which === 'undo' ? 'history.undone' : 'history.redone', r.value.action)
   }
-]
+})
+
+export const historyCommands: Command[] = [step('undo', 'mod+Z'), step('redo', 'mod+shift+Z')]

@@ -25,43 +25,45 @@ export function reportResult(ctx: CommandContext, r: Result<unknown>, okMessage:
     )
 }
 
+/** Replaces the whole map after a confirmation that says how much goes (one undo barrier). */
+const replaceMap = (
+  id: 'graph.new-empty' | 'graph.restore-demo',
+  labelKey: string,
+  confirmKey: 'newEmpty' | 'restoreDemo',
+  replace: (ctx: CommandContext) => Promise<Result<unknown>>,
+  doneKey: string
+): Command => ({
+  id,
+  labelKey,
+  group: 'map',
+  isEnabled: writable,
+  run: async (ctx) => {
+    const ok = await ctx.confirm({
+      title: ctx.t(`confirm.${confirmKey}Title`),
+      body: ctx.t(`confirm.${confirmKey}Body`, counts(ctx)),
+      danger: true
+    })
+    if (!ok) return
+    reportResult(ctx, await replace(ctx), ctx.t(doneKey))
+    useUiStore.getState().select(null)
+  }
+})
+
 export const mapCommands: Command[] = [
-  {
-    id: 'graph.new-empty',
-    labelKey: 'menu.newEmpty',
-    group: 'map',
-    isEnabled: writable,
-    run: async (ctx) => {
-      const ok = await ctx.confirm({
-        title: ctx.t('confirm.newEmptyTitle'),
-        body: ctx.t('confirm.newEmptyBody', counts(ctx)),
-        danger: true
-      })
-      if (!ok) return
-      reportResult(
-        ctx,
-        await ctx.repo.replaceGraph(emptyGraph(), 'graph.new-empty'),
-        ctx.t('confirm.done')
-      )
-      useUiStore.getState().select(null)
-    }
-  },
-  {
-    id: 'graph.restore-demo',
-    labelKey: 'menu.restoreDemo',
-    group: 'map',
-    isEnabled: writable,
-    run: async (ctx) => {
-      const ok = await ctx.confirm({
-        title: ctx.t('confirm.restoreDemoTitle'),
-        body: ctx.t('confirm.restoreDemoBody', counts(ctx)),
-        danger: true
-      })
-      if (!ok) return
-      reportResult(ctx, await ctx.loadDemo(), ctx.t('app.demoLoaded'))
-      useUiStore.getState().select(null)
-    }
-  },
+  replaceMap(
+    'graph.new-empty',
+    'menu.newEmpty',
+    'newEmpty',
+    (ctx) => ctx.repo.replaceGraph(emptyGraph(), 'graph.new-empty'),
+    'confirm.done'
+  ),
+  replaceMap(
+    'graph.restore-demo',
+    'menu.restoreDemo',
+    'restoreDemo',
+    (ctx) => ctx.loadDemo(),
+    'app.demoLoaded'
+  ),
   {
     id: 'graph.import',
     labelKey: 'importDialog.menu',
