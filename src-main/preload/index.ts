@@ -37,6 +37,7 @@ const api = {
     info: () => invoke(INVOKE_CHANNELS.appInfo)
   },
   menu: {
+    setEnabled: (states) => invoke(INVOKE_CHANNELS.setMenuEnabled, states),
     onCommand: (cb) => {
       // The listener lives here, so the unsubscribe function can remove exactly this one; a
       // callback cloned across the bridge could not be matched by identity.

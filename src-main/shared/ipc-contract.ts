@@ -48,6 +48,9 @@ export interface OpenFileResult {
 export type OpenedFile =
   { ok: true; file: OpenFileResult } | { ok: false; name: string; message: string }
 
+/** Enabled state per native menu command; commands left out keep their state. */
+export type MenuEnabledStates = Partial<Record<MenuCommand, boolean>>
+
 export interface AppInfo {
   version: string
   platform: string
@@ -60,7 +63,8 @@ export const INVOKE_CHANNELS = {
   saveFile: 'files:save-file',
   openFile: 'files:open-file',
   takeOpenedFile: 'files:take-opened-file',
-  appInfo: 'app:get-info'
+  appInfo: 'app:get-info',
+  setMenuEnabled: 'menu:set-enabled'
 } as const
 
 /** Channels main pushes to the renderer. */
@@ -76,6 +80,8 @@ export interface InvokeMap {
   /** The oldest file opened with the app that the renderer has not taken yet, or null. */
   'files:take-opened-file': () => OpenedFile | null
   'app:get-info': () => AppInfo
+  /** Which native menu commands can run now (the renderer's command registry decides). */
+  'menu:set-enabled': (states: MenuEnabledStates) => void
 }
 export interface PushMap {
   'menu:command': [cmd: MenuCommand]
@@ -99,5 +105,7 @@ export interface BridgeApi {
   menu: {
     /** Subscribes to native menu commands; returns the unsubscribe function. */
     onCommand(cb: (cmd: MenuCommand) => void): () => void
+    /** Greys native menu items out (or in) as the command registry says. */
+    setEnabled(states: MenuEnabledStates): Promise<void>
   }
 }

@@ -79,6 +79,8 @@ export function createWebBridge(doc: Document = document): BridgeApi {
       info: async () => ({ version: pkg.version, platform: navigator.platform, shell: 'web' as const })
     },
     menu: {
+      // A browser tab has no native menu; the in-app menus follow the registry themselves.
+      setEnabled: async () => undefined,
       onCommand(cb: (cmd: MenuCommand) => void): () => void {
         const listener = (e: Event): void => {
           const cmd = (e as CustomEvent<unknown>).detail

@@ -1,12 +1,13 @@
 /** Thin IPC wiring: maps each invoke channel to a service, behind the sender check. */
 import { readFile, stat, writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron'
 import {
   INVOKE_CHANNELS,
   type AppInfo,
   type InvokeChannel,
   type InvokeMap
 } from '../../shared/ipc-contract'
+import { applyMenuEnabled } from '../menus/app-menu'
 import { openFile, saveFile, type OpenFileDeps, type SaveFileDeps } from '../services/file-service'
 import type { OpenedFileQueue } from '../services/opened-files'
 import {
@@ -95,4 +96,7 @@ export function registerHandlers(context: HandlerContext): void {
   handle(INVOKE_CHANNELS.openFile, (event, req) => openFile(req, openDeps(ownerWindow(event))))
   handle(INVOKE_CHANNELS.takeOpenedFile, () => context.openedFiles.take())
   handle(INVOKE_CHANNELS.appInfo, () => appInfo())
+  handle(INVOKE_CHANNELS.setMenuEnabled, (_event, states) => {
+    applyMenuEnabled(Menu.getApplicationMenu(), states)
+  })
 }

@@ -1,7 +1,7 @@
 /** The Dutch native menu. Items only name a renderer command; the renderer decides what it does. */
 import { BrowserWindow, Menu, type MenuItemConstructorOptions, type WebContents } from 'electron'
 import { PUSH_CHANNELS, type PushMap } from '../../shared/ipc-contract'
-import type { MenuCommand } from '../../shared/menu-commands'
+import { isMenuCommand, type MenuCommand } from '../../shared/menu-commands'
 
 /** What the template depends on besides the send callback. */
 export interface AppMenuOptions {
@@ -110,6 +110,24 @@ export function sendPush<K extends keyof PushMap>(
 ): void {
   if (!target || target.isDestroyed()) return
   target.send(channel, ...args)
+}
+
+/** The part of Electron's Menu the enabled states are applied to. */
+export interface MenuLike {
+  getMenuItemById(id: string): { enabled: boolean } | null
+}
+
+/**
+ * Applies the renderer's enabled states to the menu items of those commands. Untrusted input: only
+ * known menu command ids with boolean values are applied; anything else is ignored.
+ */
+export function applyMenuEnabled(menu: MenuLike | null, states: unknown): void {
+  if (!menu || typeof states !== 'object' || states === null) return
+  for (const [id, enabled] of Object.entries(states)) {
+    if (!isMenuCommand(id) || typeof enabled !== 'boolean') continue
+    const item = menu.getMenuItemById(id)
+    if (item) item.enabled = enabled
+  }
 }
 
 /**

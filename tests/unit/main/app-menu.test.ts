@@ -147,3 +147,27 @@ describe('installAppMenu', () => {
     expect(foreign.webContents.send).not.toHaveBeenCalled()
   })
 })
+
+describe('applyMenuEnabled', () => {
+  it('greys out exactly the known commands the renderer names, and ignores anything else', async () => {
+    const { applyMenuEnabled } = await import('../../../src-main/main/menus/app-menu')
+    const items = new Map<string, { enabled: boolean }>([
+      ['history.undo', { enabled: true }],
+      ['history.redo', { enabled: true }],
+      ['view.fit', { enabled: true }]
+    ])
+    const menu = { getMenuItemById: (id: string) => items.get(id) ?? null }
+    applyMenuEnabled(menu, {
+      'history.undo': false,
+      'view.fit': true,
+      'rm -rf': false,
+      'history.redo': 'no'
+    })
+    expect(items.get('history.undo')?.enabled).toBe(false)
+    expect(items.get('history.redo')?.enabled).toBe(true)
+    expect(items.get('view.fit')?.enabled).toBe(true)
+    applyMenuEnabled(menu, null)
+    applyMenuEnabled(null, { 'history.undo': true })
+    expect(items.get('history.undo')?.enabled).toBe(false)
+  })
+})

@@ -1,7 +1,11 @@
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
-import { MAX_IMPORT_BYTES, MAX_SAVE_BYTES, type FileKind } from '../../../src-main/shared/ipc-contract'
+import {
+  MAX_IMPORT_BYTES,
+  MAX_SAVE_BYTES,
+  type FileKind
+} from '../../../src-main/shared/ipc-contract'
 import {
   openFile,
   saveFile,

@@ -51,7 +51,8 @@ describe('preload', () => {
       'files.openFile:function',
       'files.saveFile:function',
       'files.takeOpenedFile:function',
-      'menu.onCommand:function'
+      'menu.onCommand:function',
+      'menu.setEnabled:function'
     ])
     const values = JSON.stringify(shape(api))
     expect(values).not.toMatch(/ipcRenderer|invoke|send|on:/)
@@ -68,6 +69,10 @@ describe('preload', () => {
       args: [{ kinds: ['csv'] }]
     })
     await expect(api.app.info()).resolves.toEqual({ channel: 'app:get-info', args: [] })
+    await expect(api.menu.setEnabled({ 'history.undo': false })).resolves.toEqual({
+      channel: 'menu:set-enabled',
+      args: [{ 'history.undo': false }]
+    })
     await expect(api.files.takeOpenedFile()).resolves.toEqual({
       channel: 'files:take-opened-file',
       args: []
