@@ -41,6 +41,7 @@ import { createCommands } from '../features/commands'
 import type { ViewState } from '../features/canvas/view-context'
 import { StatusBar } from './StatusBar'
 import { Toolbar } from './Toolbar'
+import { MENU_COMMANDS } from '../../src-main/shared/menu-commands'
 import pkg from '../../package.json'
 
 /** The main window: toolbar, sidebar, canvas, inspector, status bar. */
@@ -115,6 +116,19 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     () => repo.store.subscribe(() => useUiStore.getState().markSaved(new Date().toISOString())),
     [repo]
   )
+  // The native menu greys out what cannot run now, like the toolbar and the in-app menus.
+  useEffect(() => {
+    let sent = ''
+    const sync = (): void => {
+      const states = Object.fromEntries(MENU_COMMANDS.map((id) => [id, commands.isEnabled(id)]))
+      const key = JSON.stringify(states)
+      if (key === sent) return
+      sent = key
+      void bridge.menu.setEnabled(states)
+    }
+    sync()
+    return commands.subscribe(sync)
+  }, [commands])
   // Enabled states depend on the graph, the undo history, the projection and the UI state.
   useEffect(() => {
     const changed = (): void => commands.changed()
