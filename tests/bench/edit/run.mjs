@@ -9,8 +9,10 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, startBenchPage, table } from '../lib/har
 
 export const description =
   'One title edit until canvas label, search result and list row show it: app vs whole-graph recompute'
-export const usage = `edit [--quick]
-  --quick   1k only, fewer edits.`
+export const usage = `edit [--quick] [--only=10k] [--edits=20]
+  --quick      1k only, fewer edits.
+  --only=1k,10k  only these sizes.
+  --edits=N    edits per run (the first 5 of each run are warm-up).`
 
 const RESULTS = join(ROOT, 'tests/bench/results/edit.json')
 /** Targets of the issue: p95 in ms. */
@@ -25,8 +27,10 @@ function quantile(values, q) {
 /** @param {string[]} args */
 export async function run(args) {
   const quick = args.includes('--quick')
-  const sizes = quick ? [1000] : [1000, 10000]
-  const edits = quick ? 20 : 60
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+  const sizes = only ? only.split(',').map((x) => Math.round(parseFloat(x) * (/k$/i.test(x) ? 1000 : 1))) : quick ? [1000] : [1000, 10000]
+  const editsArg = args.find((a) => a.startsWith('--edits='))?.slice('--edits='.length)
+  const edits = editsArg ? Number(editsArg) : quick ? 20 : 60
   const { server, pageUrl, machine } = await startBenchPage('edit')
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const rows = []
@@ -46,10 +50,10 @@ export async function run(args) {
         await page.close()
         const med = (/** @type {number[]} */ xs) => quantile(xs, 0.5).toFixed(1)
         console.log(
-          `  ${nodes} nodes, ${variant}: median ${med(r.ms)} ms = commit ${med(r.commitMs)} + derive ${med(r.deriveMs)} + search ${med(r.searchMs)}`
+          `  ${nodes} nodes, ${variant}: median ${med(r.ms)} ms = commit ${med(r.commitMs)} (of which diff listeners ${med(r.applyMs)}) + derive ${med(r.deriveMs)} + search ${med(r.searchMs)} + paint ${med(r.paintMs)}`
         )
         ;(result[variant] ??= []).push(...r.ms.slice(5))
-        for (const part of ['commitMs', 'deriveMs', 'searchMs'])
+        for (const part of ['commitMs', 'applyMs', 'deriveMs', 'searchMs', 'paintMs'])
           ((result[`${variant}.${part}`] ??= [])).push(...r[part].slice(5))
       }
       const app = { p50: quantile(result.app, 0.5), p95: quantile(result.app, 0.95) }
