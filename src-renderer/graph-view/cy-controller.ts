@@ -66,7 +66,7 @@ export class CyController {
       dark?: boolean
       /** How nodes are named (in the app: the display projection); used from the first paint. */
       labelOf?: (n: GraphNode) => string
-      /** An off-screen canvas (a deck export): no fitting to its container, no test hook. */
+      /** An off-screen canvas (a deck export): it never takes over the e2e test hook. */
       offscreen?: boolean
     } = {}
   ) {
