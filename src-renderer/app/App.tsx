@@ -11,7 +11,7 @@ import { EdgeForm } from '../features/editor/EdgeForm'
 import { NodeForm } from '../features/editor/NodeForm'
 import { ExportDialog } from '../features/export/ExportDialog'
 import { ImportDialog, ImportReading, previewImport } from '../features/import/ImportDialog'
-import { PresentationEditor, PresentationPlayer, useDeckStore } from '../features/views/presentations'
+import { PresentationEditor, PresentationPlayer } from '../features/views/presentations'
 import { SaveViewDialog } from '../features/views/views'
 import { Inspector } from '../features/inspector/Inspector'
 import { SearchPalette } from '../features/search/SearchPalette'
@@ -32,7 +32,6 @@ import { GraphCanvas } from '../features/canvas/GraphCanvas'
 import { bridge } from '../platform/bridge'
 import type { StorageSession } from '../storage/bootstrap'
 import { loadDemo } from './demo'
-import { writeSetting, type Settings } from '../storage/settings'
 import { DisplayProjection } from '../state/display-projection'
 import { GraphModel } from '../state/graph-model'
 import { useUiStore } from '../state/ui-store'
@@ -47,15 +46,19 @@ import pkg from '../../package.json'
 /** The main window: toolbar, sidebar, canvas, inspector, status bar. */
 export function App({ session }: { session: StorageSession }): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const [settings, setSettings] = useState<Settings>(session.settings)
+  // The settings read at start-up go into the UI store once, before anything reads them there;
+  // from then on the store's settings slice is the one copy (it writes changes through to storage).
+  useState(() => useUiStore.getState().initSettings(session.settings, session.repo.db))
+  const language = useUiStore((s) => s.settings.language)
+  const colorScheme = useUiStore((s) => s.settings.colorScheme)
   const canvas = useRef<CyController | null>(null)
   const { confirm, dialog } = useConfirm()
   // Selectors only: App re-renders when these change, not on every UI change (a layout tick).
   const sidebarOpen = useUiStore((s) => s.sidebarOpen)
   const shownAs = useUiStore((s) => s.display)
-  const aboutOpen = useUiStore((s) => s.aboutOpen)
-  const setAboutOpen = useUiStore((s) => s.setAboutOpen)
-  const presenting = useDeckStore((s) => !!s.playing)
+  const aboutOpen = useUiStore((s) => s.dialog?.type === 'about')
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  const presenting = useUiStore((s) => !!s.playing)
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
   // Created before the search client and the canvas, so it has heard of every store change first.
@@ -71,22 +74,14 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     notifyLayoutOutcome(outcome, t)
   }
 
-  const updateSettings = async (patch: Partial<Settings>): Promise<void> => {
-    const next = { ...settings, ...patch }
-    for (const [k, v] of Object.entries(patch))
-      await writeSetting(repo.db, k as keyof Settings, v as never)
-    session.settings = next
-    setSettings(next)
-    if (patch.language) await i18n.changeLanguage(patch.language)
-  }
+  useEffect(() => {
+    setColorScheme(colorScheme)
+  }, [colorScheme, setColorScheme])
 
   useEffect(() => {
-    setColorScheme(settings.colorScheme)
-  }, [settings.colorScheme, setColorScheme])
-
-  useEffect(() => {
-    document.documentElement.lang = settings.language
-  }, [settings.language])
+    if (i18n.language !== language) void i18n.changeLanguage(language)
+    document.documentElement.lang = language
+  }, [language, i18n])
 
   const viewRef = useRef<ViewState | null>(null)
   const commands = useMemo(
@@ -106,7 +101,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         },
         runLayout,
         loadDemo: () => loadDemo(repo),
-        author: () => session.settings.author
+        author: () => useUiStore.getState().settings.author
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [repo, display, confirm]
@@ -155,7 +150,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
         }
         if (!opened.ok) fail(opened.message)
         else if (session.readOnly) fail(t('importDialog.readOnly'))
-        else await previewImport(opened.file, (id) => repo.store.node(id), session.settings.author, fail)
+        else await previewImport(opened.file, (id) => repo.store.node(id), useUiStore.getState().settings.author, fail)
       }
     }
     void takeAll()
@@ -183,12 +178,10 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     display,
     graph,
     commands,
-    settings,
-    updateSettings,
     canvas,
     view: viewRef
   }
-  const dark = settings.colorScheme === 'dark'
+  const dark = colorScheme === 'dark'
 
   return (
     <AppContext.Provider value={services}>
@@ -252,7 +245,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
 
       <Modal
         opened={aboutOpen}
-        onClose={() => setAboutOpen(false)}
+        onClose={() => closeDialog('about')}
         title={t('about.title')}
         centered
       >

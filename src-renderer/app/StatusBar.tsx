@@ -8,7 +8,8 @@ import { useApp } from '../features/services/AppContext'
 export function StatusBar(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const counts = useGraphCounts()
-  const { settings, session } = useApp()
+  const { session } = useApp()
+  const author = useUiStore((s) => s.settings.author)
   const lastSavedAt = useUiStore((s) => s.lastSavedAt)
   const time = lastSavedAt
     ? new Date(lastSavedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
@@ -25,7 +26,7 @@ export function StatusBar(): React.JSX.Element {
         </Text>
       )}
       <Text size="xs" ml="auto" data-testid="status-author">
-        {t('status.author', { name: settings.author })}
+        {t('status.author', { name: author })}
       </Text>
     </Group>
   )

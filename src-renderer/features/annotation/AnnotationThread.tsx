@@ -2,6 +2,7 @@ import { Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Select, Sta
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
+import { useUiStore } from '../../state/ui-store'
 import { isContested, type Annotation } from '../../domain/annotations'
 import { STANCES, type Stance } from '../../domain/facets'
 import { fieldIssueMessages } from '../../i18n/issue-message'
@@ -15,7 +16,8 @@ const STANCE_COLOR: Record<Stance, string> = { agrees: 'green', disagrees: 'red'
  */
 export function AnnotationThread({ targetId, targetType }: { targetId: string; targetType: 'node' | 'edge' }): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, settings, display } = useApp()
+  const { session, display } = useApp()
+  const author = useUiStore((s) => s.settings.author)
   const version = useDisplayVersion()
   const thread = useMemo(
     () => display.annotations().filter((a) => a.targetId === targetId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
@@ -69,7 +71,7 @@ export function AnnotationThread({ targetId, targetType }: { targetId: string; t
               </Text>
             ) : null
           })}
-          {a.author === settings.author && !session.readOnly && (
+          {a.author === author && !session.readOnly && (
             <Group gap={4} mt={4}>
               <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
                 {t('annotation.edit')}

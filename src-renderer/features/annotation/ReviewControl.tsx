@@ -1,19 +1,21 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
+import { useUiStore } from '../../state/ui-store'
 import { REVIEW_STATUSES } from '../../domain/facets'
 import type { IngredientNode, LessonNode } from '../../domain/node-kinds'
 
 /** Moves a lesson or ingredient through review (concept → getoetst → vastgesteld), recording who and when. */
 export function ReviewControl({ node }: { node: LessonNode | IngredientNode }): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, settings } = useApp()
+  const { session } = useApp()
+  const author = useUiStore((s) => s.settings.author)
   const i = REVIEW_STATUSES.indexOf(node.reviewStatus)
   const next = REVIEW_STATUSES[i + 1]
   const move = (status: (typeof REVIEW_STATUSES)[number]): void => {
     void session.repo.updateNode(
       node.id,
-      { reviewStatus: status, reviewedBy: settings.author, reviewedAt: new Date().toISOString() } as never,
+      { reviewStatus: status, reviewedBy: author, reviewedAt: new Date().toISOString() } as never,
       'node.review'
     )
   }

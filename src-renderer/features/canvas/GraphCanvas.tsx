@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CyController } from '../../graph-view/cy-controller'
 import { useUiStore } from '../../state/ui-store'
-import { useEditorStore } from '../editor/editor-store'
 import { useApp } from '../services/AppContext'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
@@ -29,7 +28,7 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
         onHover: (id) => controller.hover(id),
         onContextMenu: (at) => useUiStore.getState().setContextMenu(at),
         onConnect: (sourceId, targetId) =>
-          useEditorStore.getState().openEdgeForm({ sourceId, targetId }),
+          useUiStore.getState().openDialog({ type: 'edgeForm', request: { sourceId, targetId } }),
         onNodesMoved: (positions) => {
           if (repo.readOnly) return
           void repo.setPositions(positions, 'node.move')

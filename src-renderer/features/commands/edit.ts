@@ -2,7 +2,6 @@
 import { NODE_KINDS } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
 import { deleteSelected, editSelected, newNode } from '../editor/editor-actions'
-import { useEditorStore } from '../editor/editor-store'
 import { writable, type CommandContext } from './context'
 import type { Command } from './registry'
 
@@ -48,7 +47,8 @@ export const editCommands: Command[] = [
     isEnabled: nodeSelected,
     run: () => {
       const sel = useUiStore.getState().selection
-      if (sel?.group === 'nodes') useEditorStore.getState().openEdgeForm({ sourceId: sel.id })
+      if (sel?.group === 'nodes')
+        useUiStore.getState().openDialog({ type: 'edgeForm', request: { sourceId: sel.id } })
     }
   },
   {

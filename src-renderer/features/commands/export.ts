@@ -1,5 +1,5 @@
 /** Snapshots (PNG, SVG, PDF), the back-up and the data exports. */
-import { useExportStore } from '../export/ExportDialog'
+import { useUiStore } from '../../state/ui-store'
 import { exportData } from '../export/data-export'
 import { DATA_EXPORT_KEYS } from './ids'
 import type { Command } from './registry'
@@ -11,13 +11,13 @@ export const exportCommands: Command[] = [
     group: 'export',
     // A snapshot needs the canvas (not the list view).
     isEnabled: (ctx) => ctx.canvas.current !== null,
-    run: () => useExportStore.getState().open(format)
+    run: () => useUiStore.getState().openDialog({ type: 'export', format })
   })),
   {
     id: 'export.backup',
     labelKey: 'exportDialog.backup',
     group: 'export',
-    run: () => useExportStore.getState().open('kg-json')
+    run: () => useUiStore.getState().openDialog({ type: 'export', format: 'kg-json' })
   },
   ...DATA_EXPORT_KEYS.map((key): Command => ({
     id: `export.data-${key}`,

@@ -1,7 +1,5 @@
 /** Commands of the app itself: search, the command palette, settings, about, saved views. */
 import { useUiStore } from '../../state/ui-store'
-import { useDeckStore } from '../views/presentations'
-import { useViewDialog } from '../views/views'
 import type { Command } from './registry'
 
 export const appCommands: Command[] = [
@@ -10,7 +8,7 @@ export const appCommands: Command[] = [
     labelKey: 'search.title',
     group: 'app',
     shortcut: 'mod+K',
-    run: () => useUiStore.getState().openPalette('search')
+    run: () => useUiStore.getState().openDialog({ type: 'palette', mode: 'search' })
   },
   {
     id: 'palette.commands',
@@ -18,31 +16,31 @@ export const appCommands: Command[] = [
     group: 'app',
     shortcut: 'mod+shift+P',
     inPalette: false,
-    run: () => useUiStore.getState().openPalette('commands')
+    run: () => useUiStore.getState().openDialog({ type: 'palette', mode: 'commands' })
   },
   {
     id: 'settings.open',
     labelKey: 'toolbar.settings',
     group: 'app',
     shortcut: 'mod+comma',
-    run: () => useUiStore.getState().setSettingsOpen(true)
+    run: () => useUiStore.getState().openDialog({ type: 'settings' })
   },
   {
     id: 'app.about',
     labelKey: 'menu.about',
     group: 'app',
-    run: () => useUiStore.getState().setAboutOpen(true)
+    run: () => useUiStore.getState().openDialog({ type: 'about' })
   },
   {
     id: 'view.save',
     labelKey: 'views.save',
     group: 'view',
-    run: () => useViewDialog.getState().setOpen(true)
+    run: () => useUiStore.getState().openDialog({ type: 'saveView' })
   },
   {
     id: 'view.presentations',
     labelKey: 'deck.menu',
     group: 'view',
-    run: () => useDeckStore.getState().setEditorOpen(true)
+    run: () => useUiStore.getState().openDialog({ type: 'presentations' })
   }
 ]

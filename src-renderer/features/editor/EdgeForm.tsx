@@ -24,7 +24,7 @@ import {
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useView } from '../canvas/view-context'
 import { useDisplayVersion } from '../hooks/useDisplay'
-import { useEditorStore } from './editor-store'
+import { dialogOf, useUiStore } from '../../state/ui-store'
 
 /**
  * Connects two nodes. Only the edge kinds EDGE_RULES allows between their kinds are offered, in
@@ -34,8 +34,9 @@ export function EdgeForm(): React.JSX.Element {
   const { t } = useTranslation()
   const { session, display } = useApp()
   const { index } = useView()
-  const form = useEditorStore((s) => s.edgeForm)
-  const close = useEditorStore((s) => s.closeEdgeForm)
+  const form = useUiStore(dialogOf('edgeForm'))?.request ?? null
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  const close = (): void => closeDialog('edgeForm')
   const [targetId, setTargetId] = useState<string | null>(null)
   const [choice, setChoice] = useState<string | null>(null)
   const [status, setStatus] = useState<Status>('reported')

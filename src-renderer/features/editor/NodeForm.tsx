@@ -30,7 +30,7 @@ import type { Issue } from '../../domain/result'
 import { validateNodeDraft } from '../../domain/validate'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useDisplayVersion } from '../hooks/useDisplay'
-import { useEditorStore } from './editor-store'
+import { dialogOf, useUiStore } from '../../state/ui-store'
 
 type Draft = Record<string, unknown> & { kind: NodeKind }
 
@@ -54,8 +54,9 @@ export function NodeForm(): React.JSX.Element {
   const { session, display } = useApp()
   // Follows the Presentatieveilig switch while the form is open.
   useDisplayVersion()
-  const editing = useEditorStore((s) => s.nodeForm)
-  const close = useEditorStore((s) => s.closeNodeForm)
+  const editing = useUiStore(dialogOf('nodeForm'))?.request ?? null
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  const close = (): void => closeDialog('nodeForm')
   const [draft, setDraft] = useState<Draft | null>(null)
   const [issues, setIssues] = useState<Issue[]>([])
   const [saving, setSaving] = useState(false)

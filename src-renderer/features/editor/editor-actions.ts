@@ -4,7 +4,6 @@ import type { CyController } from '../../graph-view/cy-controller'
 import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import type { ConfirmRequest } from '../confirm/ConfirmDialog'
 import { useUiStore } from '../../state/ui-store'
-import { useEditorStore } from './editor-store'
 import type { NodeKind, Position } from '../../domain/node-kinds'
 
 /** The centre of the visible canvas in model coordinates, where a new node goes. */
@@ -15,10 +14,13 @@ export function viewportCentre(canvas: CyController | null): Position | undefine
 /** Opens the form for a new node, placed at `position` or the centre of the view. */
 export function newNode(kind: NodeKind, canvas: CyController | null, position?: Position): void {
   const at = position ?? viewportCentre(canvas)
-  useEditorStore.getState().openNodeForm({
-    kind,
-    ...(at ? { position: at } : {}),
-    onSaved: (n) => useUiStore.getState().select({ id: n.id, group: 'nodes' })
+  useUiStore.getState().openDialog({
+    type: 'nodeForm',
+    request: {
+      kind,
+      ...(at ? { position: at } : {}),
+      onSaved: (n) => useUiStore.getState().select({ id: n.id, group: 'nodes' })
+    }
   })
 }
 
@@ -27,7 +29,8 @@ export function editSelected(repo: GraphRepository): void {
   const sel = useUiStore.getState().selection
   if (!sel || sel.group !== 'nodes') return
   const node = repo.store.node(sel.id)
-  if (node) useEditorStore.getState().openNodeForm({ kind: node.kind, node })
+  if (node)
+    useUiStore.getState().openDialog({ type: 'nodeForm', request: { kind: node.kind, node } })
 }
 
 /**

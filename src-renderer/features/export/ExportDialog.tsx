@@ -2,7 +2,6 @@ import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { create } from 'zustand'
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
 import { useApp } from '../services/AppContext'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
@@ -10,16 +9,11 @@ import { renderPdf } from '../../graph-view/pdf'
 import type { SnapshotFrame } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
 import { graphToExport } from '../../state/export-graph'
+import { dialogOf, useUiStore, type ExportFormat } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
 import { usePresentationSafe } from '../hooks/useDisplay'
 
-export type ExportFormat = 'png' | 'svg' | 'pdf' | 'kg-json'
-
-/** Which export dialog is open. */
-export const useExportStore = create<{ format: ExportFormat | null; open: (f: ExportFormat | null) => void }>((set) => ({
-  format: null,
-  open: (format) => set({ format })
-}))
+export type { ExportFormat }
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 10)
@@ -34,8 +28,12 @@ export function ExportDialog(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const { canvas, session, display } = useApp()
   const { index, view } = useView()
-  const format = useExportStore((s) => s.format)
-  const open = useExportStore((s) => s.open)
+  const format = useUiStore(dialogOf('export'))?.format ?? null
+  const openDialog = useUiStore((s) => s.openDialog)
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  /** Switches the format, or (null) closes the dialog. */
+  const open = (f: ExportFormat | null): void =>
+    f ? openDialog({ type: 'export', format: f }) : closeDialog('export')
   const safe = usePresentationSafe()
   const [title, setTitle] = useState(t('exportDialog.defaultTitle'))
   const [caption, setCaption] = useState('')

@@ -4,32 +4,24 @@ import { useRef, useState } from 'react'
 import i18next, { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { issueMessage } from '../../i18n/issue-message'
-import { create } from 'zustand'
+import { dialogOf, useUiStore } from '../../state/ui-store'
 import { useApp } from '../services/AppContext'
 import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
 import { applyMapping, importInto, readImportAsync, type ImportIssue, type ImportPreview } from '../../exchange/import'
 import { bridge } from '../../platform/bridge'
 
-interface ImportState {
-  preview: ImportPreview | null
-  setPreview: (p: ImportPreview | null) => void
-  /** A file being read (large files are read in a worker and can be cancelled). */
-  reading: { name: string; cancel: () => void } | null
-  setReading: (r: ImportState['reading']) => void
+/** Shows the preview (or, with null, closes it). */
+function setPreview(preview: ImportPreview | null): void {
+  const ui = useUiStore.getState()
+  if (preview) ui.openDialog({ type: 'importPreview', preview })
+  else ui.closeDialog('importPreview')
 }
-
-export const useImportStore = create<ImportState>((set) => ({
-  preview: null,
-  setPreview: (preview) => set({ preview }),
-  reading: null,
-  setReading: (reading) => set({ reading })
-}))
 
 /** Shown while a file is being read, with cancel. */
 export function ImportReading(): React.JSX.Element | null {
   const { t } = useTranslation()
-  const reading = useImportStore((s) => s.reading)
+  const reading = useUiStore((s) => s.importReading)
   if (!reading) return null
   return (
     <Modal opened onClose={reading.cancel} title={t('importDialog.reading', { name: reading.name })} centered withCloseButton={false}>
@@ -76,7 +68,7 @@ export async function previewImport(
   onError: (message: string) => void
 ): Promise<void> {
   const controller = new AbortController()
-  useImportStore.getState().setReading({ name: file.name, cancel: () => controller.abort() })
+  useUiStore.getState().setImportReading({ name: file.name, cancel: () => controller.abort() })
   let r
   try {
     r = await readImportAsync(file.name, file.data, { existing, author, signal: controller.signal })
@@ -84,13 +76,13 @@ export async function previewImport(
     onError(err instanceof Error ? err.message : String(err))
     return
   } finally {
-    useImportStore.getState().setReading(null)
+    useUiStore.getState().setImportReading(null)
   }
   if (!r.ok) {
     onError(r.issues.slice(0, 3).map((i) => describe(i18next.t, i)).join(' '))
     return
   }
-  useImportStore.getState().setPreview(r.value)
+  setPreview(r.value)
 }
 
 /** A problem in the UI language: its message, and where it is (line, record, field). */
@@ -110,8 +102,7 @@ function describe(t: TFunction, i: ImportIssue): string {
 export function ImportDialog(): React.JSX.Element {
   const { t } = useTranslation()
   const { session } = useApp()
-  const preview = useImportStore((s) => s.preview)
-  const setPreview = useImportStore((s) => s.setPreview)
+  const preview = useUiStore(dialogOf('importPreview'))?.preview ?? null
   const [mapping, setMapping] = useState<Record<string, NodeKind>>({})
   const [edgeMapping, setEdgeMapping] = useState<Record<string, EdgeKind>>({})
   const [mode, setMode] = useState<'merge' | 'replace'>('merge')

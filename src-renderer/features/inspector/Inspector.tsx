@@ -9,7 +9,6 @@ import { useUiStore } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
 import { AnnotationThread } from '../annotation/AnnotationThread'
 import { ReviewControl } from '../annotation/ReviewControl'
-import { useWorkbenchStore } from '../interviews/InterviewWorkbench'
 import { NodeSwatch } from '../sidebar/swatches'
 import { useDisplay, useDisplayName, useDisplayVersion } from '../hooks/useDisplay'
 import { HistoryPanel } from './HistoryPanel'
@@ -192,7 +191,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
       )}
       {(node.kind === 'lesson' || node.kind === 'ingredient') && <ReviewControl node={node} />}
       {node.kind === 'interview' && (
-        <Button size="xs" variant="light" onClick={() => useWorkbenchStore.getState().open(node.id)} data-testid="open-workbench">
+        <Button size="xs" variant="light" onClick={() => useUiStore.getState().openDialog({ type: 'workbench', interviewId: node.id })} data-testid="open-workbench">
           {t('workbench.open')}
         </Button>
       )}

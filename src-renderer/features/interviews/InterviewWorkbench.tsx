@@ -2,19 +2,12 @@ import { Alert, Button, Grid, Group, Modal, Paper, ScrollArea, SegmentedControl,
 import { notifications } from '@mantine/notifications'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import { newId } from '../../domain/ids'
 import type { InterviewNode } from '../../domain/node-kinds'
 import { fieldIssueMessages } from '../../i18n/issue-message'
-import { useUiStore } from '../../state/ui-store'
+import { dialogOf, useUiStore } from '../../state/ui-store'
 import { useDisplayVersion } from '../hooks/useDisplay'
-
-/** Which interview the workbench is open on. */
-export const useWorkbenchStore = create<{ interviewId: string | null; open: (id: string | null) => void }>((set) => ({
-  interviewId: null,
-  open: (interviewId) => set({ interviewId })
-}))
 
 interface Passage {
   text: string
@@ -33,8 +26,8 @@ export function InterviewWorkbench(): React.JSX.Element {
   const repo = session.repo
   // The interview, its quotes and the lesson list as they may be shown (consent, Presentatieveilig).
   const version = useDisplayVersion()
-  const interviewId = useWorkbenchStore((s) => s.interviewId)
-  const open = useWorkbenchStore((s) => s.open)
+  const interviewId = useUiStore(dialogOf('workbench'))?.interviewId ?? null
+  const closeDialog = useUiStore((s) => s.closeDialog)
   const interview = interviewId ? (display.node(interviewId) as InterviewNode | undefined) : undefined
   const transcriptRef = useRef<HTMLDivElement>(null)
   const [passage, setPassage] = useState<Passage | null>(null)
@@ -60,7 +53,7 @@ export function InterviewWorkbench(): React.JSX.Element {
   const close = (): void => {
     setPassage(null)
     setError(null)
-    open(null)
+    closeDialog('workbench')
   }
 
   const captureSelection = (): void => {

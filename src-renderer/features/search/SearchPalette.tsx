@@ -8,7 +8,7 @@ import { useApp } from '../services/AppContext'
 import { useDisplayVersion } from '../hooks/useDisplay'
 import { isSearchAbort, type SearchClient } from '../../search/search-client'
 import { groupByKind, type SearchResult } from '../../search/search-index'
-import { useUiStore } from '../../state/ui-store'
+import { dialogOf, useUiStore } from '../../state/ui-store'
 import { NodeSwatch } from '../sidebar/swatches'
 
 /** Marks the highlighted ranges of a text. */
@@ -39,9 +39,10 @@ const GROUP_ORDER: CommandGroup[] = ['map', 'edit', 'history', 'view', 'layout',
 export function SearchPalette({ client }: { client: SearchClient }): React.JSX.Element {
   const { t } = useTranslation()
   const { canvas, commands } = useApp()
-  const mode = useUiStore((s) => s.palette)
+  const mode = useUiStore(dialogOf('palette'))?.mode ?? null
   const open = mode !== null
-  const closePalette = useUiStore((s) => s.closePalette)
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  const closePalette = (): void => closeDialog('palette')
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<SearchResult[]>([])
   const [active, setActive] = useState(0)
@@ -105,14 +106,14 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
   const jump = (r: SearchResult): void => {
     const ui = useUiStore.getState()
     ui.select({ id: r.id, group: 'nodes' })
-    ui.closePalette()
+    ui.closeDialog('palette')
     if (ui.display !== 'canvas') ui.setDisplay('canvas')
     setTimeout(() => canvas.current?.centerOn(r.id), 0)
   }
   const showAll = (): void => {
     const ui = useUiStore.getState()
     ui.setSearchMatches({ query, ids: results.map((r) => r.id) })
-    ui.closePalette()
+    ui.closeDialog('palette')
     setTimeout(() => canvas.current?.fitVisible(), 0)
   }
 

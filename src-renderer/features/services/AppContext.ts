@@ -3,7 +3,6 @@ import type { CyController } from '../../graph-view/cy-controller'
 import type { DisplayProjection } from '../../state/display-projection'
 import type { GraphModel } from '../../state/graph-model'
 import type { StorageSession } from '../../storage/bootstrap'
-import type { Settings } from '../../storage/settings'
 import type { CommandRegistry } from '../commands/registry'
 import type { ViewState } from '../canvas/view-context'
 
@@ -18,8 +17,6 @@ export interface AppServices {
   /** The graph index and other derived views, following the store's diffs. */
   graph: GraphModel
   commands: CommandRegistry
-  settings: Settings
-  updateSettings: (patch: Partial<Settings>) => Promise<void>
   /** The live canvas controller, once the canvas is mounted. */
   canvas: { current: CyController | null }
   /** What the map shows right now, for code outside React (commands); set by ViewProvider. */
@@ -28,7 +25,7 @@ export interface AppServices {
 
 export const AppContext = createContext<AppServices | null>(null)
 
-/** The app's services (storage session, commands, settings). Only inside <App>. */
+/** The app's services (storage session, commands, canvas); settings are in the UI store. Only inside <App>. */
 export function useApp(): AppServices {
   const ctx = useContext(AppContext)
   if (!ctx) throw new Error('useApp outside AppContext')

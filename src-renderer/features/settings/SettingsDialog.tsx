@@ -1,15 +1,16 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApp } from '../services/AppContext'
 import { useUiStore } from '../../state/ui-store'
 
 /** Author name, language and appearance. Changes apply at once after saving. */
 export function SettingsDialog(): React.JSX.Element {
   const { t } = useTranslation()
-  const { settings, updateSettings } = useApp()
-  const open = useUiStore((s) => s.settingsOpen)
-  const setOpen = useUiStore((s) => s.setSettingsOpen)
+  const settings = useUiStore((s) => s.settings)
+  const updateSettings = useUiStore((s) => s.updateSettings)
+  const open = useUiStore((s) => s.dialog?.type === 'settings')
+  const closeDialog = useUiStore((s) => s.closeDialog)
+  const close = (): void => closeDialog('settings')
   const [author, setAuthor] = useState(settings.author)
   const [language, setLanguage] = useState(settings.language)
   const [colorScheme, setColorScheme] = useState(settings.colorScheme)
@@ -29,11 +30,11 @@ export function SettingsDialog(): React.JSX.Element {
       return
     }
     await updateSettings({ author: author.trim(), language, colorScheme })
-    setOpen(false)
+    close()
   }
 
   return (
-    <Modal opened={open} onClose={() => setOpen(false)} title={t('settings.title')} centered>
+    <Modal opened={open} onClose={close} title={t('settings.title')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault()

@@ -13,7 +13,6 @@ import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import { exportDeckPdf } from './deck-export'
 import { bridge } from '../../platform/bridge'
@@ -24,6 +23,7 @@ import {
   type Presentation,
   type SavedView
 } from '../../storage/views'
+import { useUiStore } from '../../state/ui-store'
 import { openView } from './views'
 
 interface DeckDraft {
@@ -32,20 +32,6 @@ interface DeckDraft {
   slides: { viewId: string; caption: string }[]
 }
 
-interface DeckState {
-  editorOpen: boolean
-  playing: { deck: Presentation; index: number } | null
-  setEditorOpen: (o: boolean) => void
-  setPlaying: (p: DeckState['playing']) => void
-}
-
-export const useDeckStore = create<DeckState>((set) => ({
-  editorOpen: false,
-  playing: null,
-  setEditorOpen: (editorOpen) => set({ editorOpen }),
-  setPlaying: (playing) => set({ playing })
-}))
-
 /**
  * Presentations: an ordered list of saved views with captions. Edit here, play full screen with the
  * arrow keys, or export the whole deck as one multi-page PDF.
@@ -53,8 +39,8 @@ export const useDeckStore = create<DeckState>((set) => ({
 export function PresentationEditor(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const { session, display, graph } = useApp()
-  const open = useDeckStore((s) => s.editorOpen)
-  const setOpen = useDeckStore((s) => s.setEditorOpen)
+  const open = useUiStore((s) => s.dialog?.type === 'presentations')
+  const closeDialog = useUiStore((s) => s.closeDialog)
   const views = useLiveQuery(() => listViews(session.repo.db), [session]) ?? []
   const decks = useLiveQuery(() => listPresentations(session.repo.db), [session]) ?? []
   const [deck, setDeck] = useState<DeckDraft>({ name: '', slides: [] })
@@ -103,7 +89,12 @@ export function PresentationEditor(): React.JSX.Element {
   }
 
   return (
-    <Modal opened={open} onClose={() => setOpen(false)} title={t('deck.title')} size="lg">
+    <Modal
+      opened={open}
+      onClose={() => closeDialog('presentations')}
+      title={t('deck.title')}
+      size="lg"
+    >
       <Stack gap="sm" data-testid="deck-editor">
         {views.length === 0 && <Text size="sm">{t('deck.noViews')}</Text>}
         <Group gap="xs">
@@ -218,8 +209,8 @@ export function PresentationEditor(): React.JSX.Element {
             onClick={() =>
               void persist().then((p) => {
                 if (!p) return
-                setOpen(false)
-                useDeckStore.getState().setPlaying({ deck: p, index: 0 })
+                closeDialog('presentations')
+                useUiStore.getState().setPlaying({ deck: p, index: 0 })
               })
             }
             data-testid="deck-play"
@@ -236,8 +227,8 @@ export function PresentationEditor(): React.JSX.Element {
 export function PresentationPlayer(): React.JSX.Element | null {
   const { t } = useTranslation()
   const { session, canvas } = useApp()
-  const playing = useDeckStore((s) => s.playing)
-  const setPlaying = useDeckStore((s) => s.setPlaying)
+  const playing = useUiStore((s) => s.playing)
+  const setPlaying = useUiStore((s) => s.setPlaying)
   const [views, setViews] = useState<Map<string, SavedView>>(new Map())
 
   useEffect(() => {

@@ -5,17 +5,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommandMenuItem } from '../commands/CommandMenuItem'
 import { savedViewInput, savedViewPositions } from './view-state'
-import { create } from 'zustand'
 import { useApp } from '../services/AppContext'
 import type { Position } from '../../domain/node-kinds'
 import type { CyController } from '../../graph-view/cy-controller'
 import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
 import { useUiStore, type Focus, type Lens } from '../../state/ui-store'
-
-export const useViewDialog = create<{ open: boolean; setOpen: (o: boolean) => void }>((set) => ({
-  open: false,
-  setOpen: (open) => set({ open })
-}))
 
 /** Captures the current filter, focus, lens, display, visible positions and viewport. */
 export function captureView(
@@ -119,9 +113,10 @@ export function ViewsMenu(): React.JSX.Element {
 /** Names and saves the current view. */
 export function SaveViewDialog(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, canvas, settings } = useApp()
-  const open = useViewDialog((s) => s.open)
-  const setOpen = useViewDialog((s) => s.setOpen)
+  const { session, canvas } = useApp()
+  const author = useUiStore((s) => s.settings.author)
+  const open = useUiStore((s) => s.dialog?.type === 'saveView')
+  const closeDialog = useUiStore((s) => s.closeDialog)
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -130,18 +125,15 @@ export function SaveViewDialog(): React.JSX.Element {
       setError(t('views.nameRequired'))
       return
     }
-    await saveView(
-      session.repo.db,
-      captureView(canvas.current, name.trim(), description, settings.author)
-    )
+    await saveView(session.repo.db, captureView(canvas.current, name.trim(), description, author))
     notifications.show({ message: t('views.saved', { name: name.trim() }), color: 'green' })
     setName('')
     setDescription('')
     setError(null)
-    setOpen(false)
+    closeDialog('saveView')
   }
   return (
-    <Modal opened={open} onClose={() => setOpen(false)} title={t('views.save')} centered>
+    <Modal opened={open} onClose={() => closeDialog('saveView')} title={t('views.save')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault()

@@ -14,9 +14,9 @@ import {
 import { fail, issue, type Issue, type Result } from '../../../src-renderer/domain/result'
 import { validateNode } from '../../../src-renderer/domain/validate'
 import { NodeForm } from '../../../src-renderer/features/editor/NodeForm'
-import { useEditorStore } from '../../../src-renderer/features/editor/editor-store'
 import { AppContext, type AppServices } from '../../../src-renderer/features/services/AppContext'
 import { DisplayProjection } from '../../../src-renderer/state/display-projection'
+import { dialogOf, useUiStore } from '../../../src-renderer/state/ui-store'
 import { GraphStore } from '../../../src-renderer/storage/graph-store'
 import en from '../../../src-renderer/i18n/en.json'
 import nl from '../../../src-renderer/i18n/nl.json'
@@ -81,7 +81,12 @@ async function renderForm(
 
 function open(kind: NodeKind, node?: GraphNode): { onSaved: Mock<(n: GraphNode) => void> } {
   const onSaved = vi.fn<(n: GraphNode) => void>()
-  act(() => useEditorStore.getState().openNodeForm({ kind, ...(node ? { node } : {}), onSaved }))
+  act(() =>
+    useUiStore.getState().openDialog({
+      type: 'nodeForm',
+      request: { kind, ...(node ? { node } : {}), onSaved }
+    })
+  )
   return { onSaved }
 }
 
@@ -91,7 +96,7 @@ const REQUIRED: Record<Language, { title: string; text: string; invalid: string 
 }
 
 afterEach(() => {
-  act(() => useEditorStore.getState().closeNodeForm())
+  act(() => useUiStore.getState().closeDialog())
 })
 
 describe('NodeForm, for every node kind', () => {
@@ -128,7 +133,7 @@ describe('NodeForm, for every node kind', () => {
         kind,
         title: 'Huurders Noord'
       })
-      expect(useEditorStore.getState().nodeForm).toBeNull()
+      expect(dialogOf('nodeForm')(useUiStore.getState())).toBeNull()
     }
   )
 
@@ -152,7 +157,7 @@ describe('NodeForm, for every node kind', () => {
         const other = REQUIRED[language === 'nl' ? 'en' : 'nl']
         expect(screen.queryByText(other.title)).not.toBeInTheDocument()
         expect(repo.createNode).not.toHaveBeenCalled()
-        expect(useEditorStore.getState().nodeForm).not.toBeNull()
+        expect(dialogOf('nodeForm')(useUiStore.getState())).not.toBeNull()
       }
     )
   }
@@ -218,7 +223,7 @@ describe('NodeForm details', () => {
       )
     )
     expect(repo.createNode).toHaveBeenCalledTimes(2)
-    expect(useEditorStore.getState().nodeForm).not.toBeNull()
+    expect(dialogOf('nodeForm')(useUiStore.getState())).not.toBeNull()
   })
 
   it('editing sends the changed node without its record fields', async () => {
