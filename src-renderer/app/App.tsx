@@ -48,7 +48,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const { t, i18n } = useTranslation()
   // The settings read at start-up go into the UI store once, before anything reads them there;
   // from then on the store's settings slice is the one copy (it writes changes through to storage).
-  useState(() => useUiStore.getState().initSettings(session.settings, session.repo.db))
+  useState(() => useUiStore.getState().initSettings(session))
   const language = useUiStore((s) => s.settings.language)
   const colorScheme = useUiStore((s) => s.settings.colorScheme)
   const canvas = useRef<CyController | null>(null)

@@ -20,7 +20,7 @@ export type {
   NodeFormRequest
 } from './ui/dialog'
 export { dialogOf } from './ui/dialog'
-export type { SettingsSlice } from './ui/settings'
+export type { SettingsSlice, SettingsStorage } from './ui/settings'
 
 /**
  * Ephemeral UI state and the user's settings: never graph data (that lives in storage and its

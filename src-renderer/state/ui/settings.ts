@@ -1,31 +1,39 @@
 import { DEFAULT_SETTINGS, writeSetting, type Settings } from '../../storage/settings'
 import type { UiSlice } from './slice'
 
-/** The database settings are written to (the repository's). */
-type SettingsDb = Parameters<typeof writeSetting>[0]
+/**
+ * Where settings are written: the repository's database, and the storage session's record of them
+ * (the repository stamps changes with the author it reads there).
+ */
+export interface SettingsStorage {
+  repo: { db: Parameters<typeof writeSetting>[0] }
+  settings: Settings
+}
 
 /** The user's settings: the one copy the app reads, written through to storage. */
 export interface SettingsSlice {
   settings: Settings
   /** Where `updateSettings` writes; null until the app has started (then it only updates memory). */
-  settingsDb: SettingsDb | null
-  /** Sets the settings read at start-up and the database later changes are written to. */
-  initSettings: (settings: Settings, db: SettingsDb | null) => void
+  settingsStorage: SettingsStorage | null
+  /** Takes the settings storage read at start-up; later changes are written back to it. */
+  initSettings: (storage: SettingsStorage) => void
   /** Writes each changed setting to storage, then shows it. */
   updateSettings: (patch: Partial<Settings>) => Promise<void>
 }
 
 export const settingsSlice: UiSlice<SettingsSlice> = (set, get) => ({
   settings: DEFAULT_SETTINGS,
-  settingsDb: null,
-  initSettings: (settings, settingsDb) => set({ settings, settingsDb }),
+  settingsStorage: null,
+  initSettings: (settingsStorage) => set({ settings: settingsStorage.settings, settingsStorage }),
   updateSettings: async (patch) => {
-    const db = get().settingsDb
-    if (db) {
+    const storage = get().settingsStorage
+    const next = { ...get().settings, ...patch }
+    if (storage) {
       for (const [k, v] of Object.entries(patch)) {
-        await writeSetting(db, k as keyof Settings, v as never)
+        await writeSetting(storage.repo.db, k as keyof Settings, v as never)
       }
+      storage.settings = next
     }
-    set((s) => ({ settings: { ...s.settings, ...patch } }))
+    set({ settings: next })
   }
 })

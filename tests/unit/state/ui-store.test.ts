@@ -108,10 +108,14 @@ describe('the UI store: each slice', () => {
       })
     }
     const start: Settings = { author: 'Ans', language: 'nl', colorScheme: 'light' }
-    ui().initSettings(start, db as never)
+    const session = { repo: { db: db as never }, settings: start }
+    ui().initSettings(session)
     expect(ui().settings).toEqual(start)
     await ui().updateSettings({ author: 'Bo', language: 'en' })
-    expect(ui().settings).toEqual({ author: 'Bo', language: 'en', colorScheme: 'light' })
+    const next = { author: 'Bo', language: 'en', colorScheme: 'light' }
+    expect(ui().settings).toEqual(next)
     expect(Object.fromEntries(rows)).toEqual({ author: 'Bo', language: 'en' })
+    // The session's record follows (the repository stamps changes with its author).
+    expect(session.settings).toEqual(next)
   })
 })
