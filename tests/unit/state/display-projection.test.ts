@@ -10,18 +10,9 @@ import {
   type ProjectionChange
 } from '../../../src-renderer/state/display-projection'
 import { GraphStore } from '../../../src-renderer/storage/graph-store'
+import { NODE_BASE } from '../../support/records'
 
-const base = {
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  createdBy: 't',
-  updatedBy: 't',
-  description: '',
-  tags: [],
-  sources: [],
-  fields: {},
-  status: 'reported' as const
-}
+const base = NODE_BASE
 
 const henk = {
   ...base,

@@ -7,19 +7,10 @@ import type { GraphNode } from '../../../src-renderer/domain/node-kinds'
 import { singleVoiceLessons } from '../../../src-renderer/graph-view/canvas-view'
 import { GraphModel } from '../../../src-renderer/state/graph-model'
 import { GraphStore, type GraphPatch } from '../../../src-renderer/storage/graph-store'
+import { NODE_BASE } from '../../support/records'
 
 const at = '2026-01-01T00:00:00.000Z'
-const base = {
-  createdAt: at,
-  updatedAt: at,
-  createdBy: 't',
-  updatedBy: 't',
-  description: '',
-  tags: [],
-  sources: [],
-  fields: {},
-  status: 'reported' as const
-}
+const base = NODE_BASE
 const KINDS = ['actor', 'interview', 'quote', 'lesson'] as const
 const EDGE_KINDS = ['supports', 'contains', 'interviewed', 'related'] as const
 

@@ -14,18 +14,9 @@ import { useUiStore } from '../../../src-renderer/state/ui-store'
 import { GraphStore } from '../../../src-renderer/storage/graph-store'
 import en from '../../../src-renderer/i18n/en.json'
 import nl from '../../../src-renderer/i18n/nl.json'
+import { NODE_BASE } from '../../support/records'
 
-const base = {
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  createdBy: 't',
-  updatedBy: 't',
-  description: '',
-  tags: [],
-  sources: [],
-  fields: {},
-  status: 'reported' as const
-}
+const base = NODE_BASE
 
 const PASSAGE = 'We hoorden maandenlang niets van de gemeente.'
 const TRANSCRIPT = `Interviewer: Hoe ging het? Bewoner: ${PASSAGE} Daarna werd het beter.`
