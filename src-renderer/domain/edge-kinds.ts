@@ -15,14 +15,22 @@ export interface EdgeRule {
   readonly extra: readonly EdgeExtraField[]
   /** For rules whose allowed `to` depends on `from` (part_of): pairs that are allowed. */
   readonly pairs?: readonly (readonly [NodeKind, NodeKind])[]
+  /** Whether an edge of this kind may run from a node to itself (see {@link allowsSelfLoop}). */
+  readonly selfLoops: boolean
 }
 
 const ANY = NODE_KINDS
 const rule = (
   from: readonly NodeKind[],
   to: readonly NodeKind[],
-  opts: { directed?: boolean; extra?: readonly EdgeExtraField[] } = {}
-): EdgeRule => ({ from, to, directed: opts.directed ?? true, extra: opts.extra ?? [] })
+  opts: { directed?: boolean; extra?: readonly EdgeExtraField[]; selfLoops?: boolean } = {}
+): EdgeRule => ({
+  from,
+  to,
+  directed: opts.directed ?? true,
+  extra: opts.extra ?? [],
+  selfLoops: opts.selfLoops ?? false
+})
 
 /**
  * The 24 edge kinds and their from → to rules, as data. Forms offer only the kinds allowed between two
@@ -61,7 +69,8 @@ export const EDGE_RULES = {
   frames: rule(['theme'], ['theme', 'project']),
   located_in: rule(['project', 'theme'], ['theme', 'actor']),
   sourced_from: rule(ANY, ['theme']),
-  related: rule(ANY, ANY, { directed: false })
+  // The one kind that may loop: see allowsSelfLoop.
+  related: rule(ANY, ANY, { directed: false, selfLoops: true })
 } as const satisfies Record<string, EdgeRule>
 
 export type EdgeKind = keyof typeof EDGE_RULES
@@ -73,6 +82,20 @@ export function isEdgeAllowed(kind: EdgeKind, from: NodeKind, to: NodeKind): boo
   const r: EdgeRule = EDGE_RULES[kind]
   if (r.pairs) return r.pairs.some(([a, b]) => a === from && b === to)
   return r.from.includes(from) && r.to.includes(to)
+}
+
+/**
+ * Whether an edge of `kind` may run from a node to itself. Only `related` ("hangt samen met"): it
+ * claims nothing but that the records are connected, and it is the kind every foreign edge type
+ * falls back to, so a loop in another tool's data (a protein that binds itself, a self-citation)
+ * is kept as the fact it is. Every other kind states a relation between two different things (an
+ * interview of an actor, a lesson that supports another, a part of a whole): a loop there is a
+ * mistake, refused by the validator and left out (or kept as `related`) by the import. The app's
+ * editor draws no loops at all: its target list leaves the source out.
+ */
+export function allowsSelfLoop(kind: EdgeKind): boolean {
+  const r: EdgeRule = EDGE_RULES[kind]
+  return r.selfLoops
 }
 
 /** The edge kinds a user may draw from a `from` node to a `to` node, in table order. */

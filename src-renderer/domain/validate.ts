@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { annotationSchema, type Annotation } from './annotations'
-import { EDGE_RULES, edgeSchema, isEdgeAllowed, isEdgeKind, type GraphEdge } from './edge-kinds'
+import {
+  EDGE_RULES,
+  allowsSelfLoop,
+  edgeSchema,
+  isEdgeAllowed,
+  isEdgeKind,
+  type GraphEdge
+} from './edge-kinds'
 import type { GraphData } from './graph'
 import { NODE_SCHEMAS, isNodeKind, type GraphNode, type NodeKind } from './node-kinds'
 import { ISSUE_CODES, fail, issue, ok, type Issue, type IssueCode, type Result } from './result'
@@ -115,7 +122,8 @@ export function validateEdge(input: unknown, lookup: NodeLookup): Result<GraphEd
     issues.push(issue('missing_node', ['source'], { id: edge.source, end: 'source' }, id))
   if (!live(to))
     issues.push(issue('missing_node', ['target'], { id: edge.target, end: 'target' }, id))
-  if (edge.source === edge.target) issues.push(issue('self_loop', ['target'], {}, id))
+  if (edge.source === edge.target && !allowsSelfLoop(edge.kind))
+    issues.push(issue('self_loop', ['target'], { edge: edge.kind }, id))
   if (from && to && !isEdgeAllowed(edge.kind, from.kind, to.kind))
     issues.push(
       issue('edge_not_allowed', ['kind'], { edge: edge.kind, from: from.kind, to: to.kind }, id)

@@ -136,7 +136,9 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     ...(options.large
       ? ([
           { selector: 'node', style: { 'text-wrap': 'none' } },
-          { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } }
+          { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+          // Haystack cannot draw a loop (a `related` edge from a node to itself): those stay bezier.
+          { selector: 'edge:loop', style: { 'curve-style': 'bezier' } }
         ] as StylesheetJson)
       : []),
     { selector: 'node.single-voice', style: { 'border-color': SINGLE_VOICE_COLOR, 'border-width': 4, 'border-style': 'double' } },

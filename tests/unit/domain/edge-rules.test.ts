@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EDGE_KINDS, type EdgeKind } from '../../../src-renderer/domain/edge-kinds'
+import { EDGE_KINDS, allowsSelfLoop, type EdgeKind } from '../../../src-renderer/domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../../src-renderer/domain/node-kinds'
 import type { Issue } from '../../../src-renderer/domain/result'
 import { validateEdge, validateNode, type NodeLookup } from '../../../src-renderer/domain/validate'
@@ -231,9 +231,15 @@ describe('edge fields', () => {
     ])
     expect(issues(missing).map(nl)).toEqual(['Eindknoop weg bestaat niet.'])
     expect(issues(missing).map(en)).toEqual(['End node weg does not exist.'])
-    const loop = validateEdge({ ...edge('related', 'actor', 'actor'), target: 'actor-a' }, lookup)
+    const loop = validateEdge({ ...edge('member_of', 'actor', 'actor'), target: 'actor-a' }, lookup)
     expect(issues(loop).map((i) => i.code)).toEqual(['self_loop'])
-    expect(issues(loop).map(nl)).toEqual(['Een verbinding kan niet naar dezelfde knoop lopen.'])
+    expect(issues(loop).map(nl)).toEqual([
+      'Een verbinding ‘werkt bij / lid van’ kan niet naar dezelfde knoop lopen (alleen ‘hangt samen met’ mag dat).'
+    ])
+    // `related` is the one kind that may loop (imported data keeps its self-loops).
+    const related = validateEdge({ ...edge('related', 'actor', 'actor'), target: 'actor-a' }, lookup)
+    expect(related.ok).toBe(true)
+    expect(EDGE_KINDS.filter(allowsSelfLoop)).toEqual(['related'])
     const heavy = validateEdge(edge('about', 'actor', 'theme', { weight: 7 }), lookup)
     expect(issues(heavy).map((i) => [i.code, i.path, i.params])).toEqual([
       ['too_big', ['weight'], { max: 5 }]
