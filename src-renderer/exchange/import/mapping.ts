@@ -4,6 +4,7 @@
  */
 import {
   EDGE_RULES,
+  allowsSelfLoop,
   edgeSchema,
   isEdgeAllowed,
   isEdgeKind,
@@ -21,7 +22,14 @@ import {
 import { fail, ok, type Result } from '../../domain/result'
 import { toFieldValue, type RawEdge, type RawGraph, type RawNode } from '../raw-graph'
 import { PERSON_WORDS, edgeKindFromType, fold, kindFromType, suggestKind } from './kinds'
-import type { CheckedImport, ExistingNodes, ImportPreview, MappingOptions } from './types'
+import type {
+  CheckedImport,
+  ExistingNodes,
+  ImportPreview,
+  MappingOptions,
+  SelfLoopChoice,
+  SelfLoopCount
+} from './types'
 import { locateIssues, markChecked, validateImport, type Loc } from './validate'
 
 export interface Mapped {
@@ -31,6 +39,8 @@ export interface Mapped {
     annotations: unknown[]
   }
   locations: Map<string, Loc[]>
+  /** Self-loops met while mapping (forbidden ones left out or made `related`, per the choice). */
+  selfLoops: SelfLoopCount
 }
 
 function shapeOf(
@@ -99,13 +109,18 @@ function mapEdge(
   id: string,
   ends: { from?: NodeKind; to?: NodeKind; app: boolean },
   edgeMapping: Readonly<Record<string, EdgeKind>>,
-  stamp: { now: string; author: string }
+  stamp: { now: string; author: string },
+  /** A self-loop of a kind that may not loop, kept: it becomes `related`, its type the label. */
+  loop = false
 ): Record<string, unknown> {
   const exact = edgeKindFromType(raw.type)
-  const isApp = isEdgeKind(raw.type) && ends.app
+  const isApp = isEdgeKind(raw.type) && ends.app && !loop
   let kind: EdgeKind
   let fallback = false
-  if (isApp && exact) {
+  if (loop) {
+    kind = 'related'
+    fallback = true
+  } else if (isApp && exact) {
     kind = exact
   } else {
     const wanted = exact ?? edgeMapping[raw.type] ?? undefined
@@ -151,8 +166,10 @@ export function mapRaw(
   mapping: Readonly<Record<string, NodeKind>>,
   edgeMapping: Readonly<Record<string, EdgeKind>>,
   stamp: { now: string; author: string },
-  existing: ExistingNodes | undefined
+  existing: ExistingNodes | undefined,
+  selfLoops: SelfLoopChoice = 'drop'
 ): Mapped {
+  const loops: SelfLoopCount = { allowed: 0, forbidden: 0 }
   const locations = new Map<string, Loc[]>()
   const remember = (id: string, loc: Loc): void => {
     const list = locations.get(id)
@@ -172,7 +189,8 @@ export function mapRaw(
   const nodeIds = new Set(raw.nodes.map((n) => n.id))
   const fileEdgeIds = new Set(raw.edges.map((e) => e.id).filter((id): id is string => id !== null))
   const assigned = new Set<string>()
-  const edges = raw.edges.map((e) => {
+  const edges: Record<string, unknown>[] = []
+  for (const e of raw.edges) {
     let id: string
     if (e.id !== null && !nodeIds.has(e.id)) id = e.id
     else {
@@ -189,19 +207,27 @@ export function mapRaw(
     }
     const from = kindOf.get(e.source) ?? stored(e.source)
     const to = kindOf.get(e.target) ?? stored(e.target)
-    return mapEdge(
-      e,
-      id,
-      {
-        ...(from ? { from: from.kind } : {}),
-        ...(to ? { to: to.kind } : {}),
-        app: !!from?.app && !!to?.app
-      },
-      edgeMapping,
-      stamp
-    )
-  })
-  return { input: { nodes, edges, annotations: raw.annotations }, locations }
+    const ends = {
+      ...(from ? { from: from.kind } : {}),
+      ...(to ? { to: to.kind } : {}),
+      app: !!from?.app && !!to?.app
+    }
+    let rec = mapEdge(e, id, ends, edgeMapping, stamp)
+    if (e.source === e.target) {
+      if (allowsSelfLoop(rec.kind as EdgeKind)) loops.allowed++
+      else {
+        loops.forbidden++
+        if (selfLoops === 'drop') continue
+        rec = mapEdge(e, id, ends, edgeMapping, stamp, true)
+      }
+    }
+    edges.push(rec)
+  }
+  return {
+    input: { nodes, edges, annotations: raw.annotations },
+    locations,
+    selfLoops: loops
+  }
 }
 
 /**
@@ -211,26 +237,34 @@ export function mapRaw(
 export function mappingKey(
   preview: Pick<ImportPreview, 'unknownTypes' | 'unknownEdgeTypes'>,
   mapping: Readonly<Record<string, NodeKind>>,
-  edgeMapping: Readonly<Record<string, EdgeKind>>
+  edgeMapping: Readonly<Record<string, EdgeKind>>,
+  selfLoops: SelfLoopChoice = 'drop'
 ): string {
   return JSON.stringify([
     preview.unknownTypes.map((t) => mapping[t.type] ?? t.suggested),
-    preview.unknownEdgeTypes.map((t) => edgeMapping[t.type] ?? null)
+    preview.unknownEdgeTypes.map((t) => edgeMapping[t.type] ?? null),
+    selfLoops
   ])
 }
 
-/** Maps and validates `preview`'s raw records: the import's one validation for that mapping. */
+/**
+ * Maps and validates `preview`'s raw records: the import's one validation for that mapping. The
+ * self-loops met are counted into `loops` (valid or not, so the preview can show them).
+ */
 export function checkMapping(
   preview: Pick<ImportPreview, 'graph' | 'unknownTypes' | 'unknownEdgeTypes'>,
   mapping: Readonly<Record<string, NodeKind>>,
   edgeMapping: Readonly<Record<string, EdgeKind>>,
   stamp: { now: string; author: string },
-  existing: ExistingNodes | undefined
+  existing: ExistingNodes | undefined,
+  selfLoops: SelfLoopChoice = 'drop',
+  loops?: SelfLoopCount
 ): Result<CheckedImport> {
-  const mapped = mapRaw(preview.graph, mapping, edgeMapping, stamp, existing)
+  const mapped = mapRaw(preview.graph, mapping, edgeMapping, stamp, existing, selfLoops)
+  if (loops) Object.assign(loops, mapped.selfLoops)
   const checked = validateImport(mapped.input, existing)
   if (!checked.ok) return fail(locateIssues(checked.issues, mapped.locations))
-  return ok({ mapping: mappingKey(preview, mapping, edgeMapping), ...checked.value })
+  return ok({ mapping: mappingKey(preview, mapping, edgeMapping, selfLoops), ...checked.value })
 }
 
 /**
@@ -245,7 +279,9 @@ export function checkMapping(
  * `related` with the type as its label. Missing status becomes `reported`, missing timestamps and
  * authors come from the preview's stamp. Edge ids that clash with node ids (Gephi numbers both from
  * 0) become `edge-<id>`; missing edge ids become `<source>-><target>` (the file's id in `fields.id`).
- * Issues carry the line or record number and field.
+ * Issues carry the line or record number and field. An edge from a node to itself is kept when its
+ * kind may loop (`related`); otherwise it is left out (`options.selfLoops` 'drop', the default) or
+ * kept as `related` with its type as label ('keep'), so such a file imports either way.
  *
  * The preview was validated with the suggested mapping while it was read: when `mapping` and
  * `edgeMapping` give the same kinds (and `options` changes nothing), that result is returned without
@@ -261,8 +297,13 @@ export function applyMapping(
     (options.now === undefined || options.now === preview.stamp.now) &&
     (options.author === undefined || options.author === preview.stamp.author) &&
     (options.existing === undefined || options.existing === preview.existing)
+  const selfLoops = options.selfLoops ?? 'drop'
   const before = preview.checked
-  if (before && unchanged && before.mapping === mappingKey(preview, mapping, edgeMapping)) {
+  if (
+    before &&
+    unchanged &&
+    before.mapping === mappingKey(preview, mapping, edgeMapping, selfLoops)
+  ) {
     return ok(markChecked(before))
   }
   if (preview.document) {
@@ -278,7 +319,8 @@ export function applyMapping(
     mapping,
     edgeMapping,
     stamp,
-    options.existing ?? preview.existing
+    options.existing ?? preview.existing,
+    selfLoops
   )
   return checked.ok ? ok(markChecked(checked.value)) : checked
 }

@@ -8,11 +8,18 @@ import type { KgDocument } from '../formats/kg-json'
 import { kgDocument } from '../formats/kg-json'
 import { NODE_KINDS, type FieldValue, type NodeKind } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
-import type { Locator, RawGraph } from '../raw-graph'
+import type { ImportIssue, Locator, RawGraph } from '../raw-graph'
 import { edgeKindFromType, kindFromType, suggestKind } from './kinds'
 import { checkMapping, mappingKey } from './mapping'
 import { readFiles, type ReadGraph } from './read'
-import type { ImportCounts, ImportFile, ImportFormat, ImportPreview, ReadOptions } from './types'
+import type {
+  ImportCounts,
+  ImportFile,
+  ImportFormat,
+  ImportPreview,
+  ReadOptions,
+  SelfLoopCount
+} from './types'
 import { locateKgIssues, validateImport } from './validate'
 
 /**
@@ -58,11 +65,20 @@ export function previewOf(
     const document = kgDocument(env, checked.value.graph)
     const preview = basePreview('kg-json', name, kgToRaw(document), stamp, options)
     preview.document = document
+    preview.selfLoops = loopsOf(document.edges)
     preview.checked = { mapping: mappingKey(preview, {}, {}), ...checked.value }
     return ok(preview)
   }
   const preview = basePreview(read.format, name, read.raw, stamp, options)
-  const checked = checkMapping(preview, {}, {}, stamp, options.existing)
+  const checked = checkMapping(
+    preview,
+    {},
+    {},
+    stamp,
+    options.existing,
+    'drop',
+    preview.selfLoops
+  )
   if (checked.ok) preview.checked = checked.value
   else preview.problems = checked.issues
   return ok(preview)
@@ -104,6 +120,8 @@ function basePreview(
     name,
     counts: countsFor({ graph: raw }),
     problems: [],
+    notes: notesOf(raw),
+    selfLoops: { allowed: 0, forbidden: 0 },
     unknownTypes: [...unknown].map(([type, count]) => ({
       type,
       count,
@@ -119,6 +137,19 @@ function basePreview(
     ...(options.existing ? { existing: options.existing } : {})
   }
   return preview
+}
+
+/** The reader's warnings that do not stop the import (`RawGraph.notes`, when the reader sets it). */
+function notesOf(raw: RawGraph): ImportIssue[] {
+  const notes = (raw as RawGraph & { notes?: readonly ImportIssue[] }).notes
+  return notes ? [...notes] : []
+}
+
+/** Counts the loops of a `.kg.json` graph (all valid: the validator refused any other). */
+function loopsOf(edges: readonly { source: string; target: string }[]): SelfLoopCount {
+  let allowed = 0
+  for (const e of edges) if (e.source === e.target) allowed++
+  return { allowed, forbidden: 0 }
 }
 
 function kgToRaw(doc: KgDocument): RawGraph {

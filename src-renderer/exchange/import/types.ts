@@ -42,6 +42,21 @@ export interface UnknownEdgeType {
 }
 
 /**
+ * What the import does with an edge from a node to itself whose kind may not loop (see
+ * `allowsSelfLoop` in domain/edge-kinds.ts): leave it out (`drop`, the default) or keep it as a
+ * `related` edge with its type as label (`keep`). Loops of kinds that may loop are always kept.
+ */
+export type SelfLoopChoice = 'drop' | 'keep'
+
+/** Self-loops in a file under a mapping: kept as they are, and of kinds that may not loop. */
+export interface SelfLoopCount {
+  /** Loops of a kind that may loop (`related`): imported as they are. */
+  allowed: number
+  /** Loops of a kind that may not loop: left out, or kept as `related` (see {@link SelfLoopChoice}). */
+  forbidden: number
+}
+
+/**
  * What the user sees before anything is written. `problems` is empty when the file imports as it is
  * (with the suggested mapping); otherwise `applyMapping` fails with the same problems.
  */
@@ -50,6 +65,13 @@ export interface ImportPreview {
   name: string
   counts: ImportCounts
   problems: ImportIssue[]
+  /**
+   * Warnings that do not stop the import (duplicate edge ids renumbered, …), from the reader; each
+   * with its line or record. Shown in the preview and printed by the CLI.
+   */
+  notes: ImportIssue[]
+  /** Self-loops under the suggested mapping (see {@link SelfLoopChoice}). */
+  selfLoops: SelfLoopCount
   unknownTypes: UnknownType[]
   unknownEdgeTypes: UnknownEdgeType[]
   /** The file's records before mapping. */
@@ -108,4 +130,6 @@ export interface MappingOptions {
   author?: string
   /** Merge: stored nodes the file's edges may point at. Omit for replace. */
   existing?: ExistingNodes
+  /** Self-loops of kinds that may not loop: leave out (default) or keep as `related`. */
+  selfLoops?: SelfLoopChoice
 }
