@@ -21,6 +21,8 @@ import { EDGE_RULES } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import { isUnsafeKey, type FieldValue, type GraphNode } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
+import { readWhole, type ChunkReader } from '../import/chunk-reader'
+import { MAX_RECORDS, MAX_VALUE_CHARS, formatCount } from '../limits'
 import {
   APP_EDGE_FIELDS,
   APP_NODE_FIELDS,
@@ -191,6 +193,17 @@ function sniffDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ';'
 }
 
+/** Whether `text` holds the end of the header row (an unquoted line break), so the delimiter is known. */
+function headerComplete(text: string): boolean {
+  let inQuotes = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) inQuotes = !inQuotes
+    else if (!inQuotes && (c === 10 || c === 13)) return true
+  }
+  return false
+}
+
 function csvIssue(message: string, line?: number, field?: string): ImportIssue {
   return {
     code: 'invalid_field',
@@ -201,21 +214,47 @@ function csvIssue(message: string, line?: number, field?: string): ImportIssue {
   }
 }
 
+/** Limits of one CSV read (defaults from limits.ts). */
+export interface CsvLimits {
+  /** Longest cell, in characters. */
+  maxValueChars?: number
+  /** Most data rows. */
+  maxRows?: number
+}
+
 /**
- * Parses CSV text (RFC 4180 with `"` quoting; delimiter `;`, `,` or tab, sniffed from the header).
- * A byte order mark is skipped. Rejects an unclosed quote and rows whose column count differs from
- * the header's, with the line number; blank lines are skipped. Never throws.
+ * A streaming CSV reader (see import/chunk-reader.ts): RFC 4180 with `"` quoting; delimiter `;`, `,`
+ * or tab, sniffed from the header row. The text may be split anywhere: inside a quoted field, between
+ * the two quotes of an escaped `""`, between CR and LF. A byte order mark is skipped. Rejects an
+ * unclosed quote and rows whose column count differs from the header's, with the line number, and a
+ * cell or a row count over the limits; blank lines are skipped. Only the rows are kept, never the text.
  */
-export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTable> {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  const d = sniffDelimiter(text)
+export function createCsvReader(
+  what = 'CSV-bestand',
+  limits: CsvLimits = {}
+): ChunkReader<CsvTable> {
+  const maxValue = limits.maxValueChars ?? MAX_VALUE_CHARS
+  const maxRows = limits.maxRows ?? MAX_RECORDS
   const rows: CsvRow[] = []
+  let head = ''
+  let started = false
+  let d = ';'
+  let special = /[;\r\n]/g
   let cells: (string | null)[] = []
   let cellText = ''
+  /** The cell began with a quote (it is present even when empty). */
   let quoted = false
+  /** Inside an open quote. */
+  let inQuote = false
+  /** A quote was seen inside an open quote at the end of the last piece: an escape or the close. */
+  let quoteAtEnd = false
+  /** The last piece ended in CR: a LF that starts the next belongs to the same line break. */
+  let skipLf = false
   let line = 1
   let rowLine = 1
   let quoteLine = 1
+  let fatal: ImportIssue | null = null
+
   const endCell = (): void => {
     cells.push(quoted ? cellText : cellText === '' ? null : cellText)
     cellText = ''
@@ -223,35 +262,124 @@ export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTa
   }
   const endRow = (): void => {
     endCell()
-    if (!(cells.length === 1 && cells[0] === null)) rows.push({ cells, line: rowLine })
+    if (!(cells.length === 1 && cells[0] === null)) {
+      if (rows.length > maxRows) {
+        fatal = csvIssue(
+          `Het ${what} heeft meer dan ${formatCount(maxRows)} regels; dat is de grens. Er is niets geïmporteerd.`,
+          rowLine
+        )
+      }
+      rows.push({ cells, line: rowLine })
+    }
     cells = []
   }
-  const n = text.length
-  const special = new RegExp(`[${d === '\t' ? '\\t' : d}\\r\\n]`, 'g')
-  let i = 0
-  while (i < n) {
-    const c = text[i] as string
-    if (c === '"' && cellText === '' && !quoted) {
-      quoted = true
-      quoteLine = line
-      i++
-      let closed = false
-      while (i < n) {
+  const tooLong = (): void => {
+    fatal = csvIssue(
+      `Regel ${rowLine} van het ${what} heeft een waarde van meer dan ${formatCount(maxValue)} tekens; dat is de grens. Is het bestand beschadigd?`,
+      rowLine
+    )
+  }
+
+  const feed = (text: string): void => {
+    const n = text.length
+    let i = 0
+    if (skipLf) {
+      skipLf = false
+      if (text.charCodeAt(0) === 10) i = 1
+    }
+    if (quoteAtEnd) {
+      quoteAtEnd = false
+      if (text.charCodeAt(i) === 34) {
+        cellText += '"'
+        i++
+      } else inQuote = false
+    }
+    while (i < n && !fatal) {
+      if (inQuote) {
         const q = text.indexOf('"', i)
-        if (q < 0) break
-        const chunk = text.slice(i, q)
-        for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++
-        cellText += chunk
-        if (text[q + 1] === '"') {
+        const stop = q < 0 ? n : q
+        for (let k = text.indexOf('\n', i); k >= 0 && k < stop; k = text.indexOf('\n', k + 1))
+          line++
+        cellText += text.slice(i, stop)
+        if (cellText.length > maxValue) return tooLong()
+        if (q < 0) return
+        if (q + 1 >= n) {
+          quoteAtEnd = true
+          return
+        }
+        if (text.charCodeAt(q + 1) === 34) {
           cellText += '"'
           i = q + 2
         } else {
+          inQuote = false
           i = q + 1
-          closed = true
-          break
         }
+        continue
       }
-      if (!closed) {
+      const c = text[i] as string
+      if (c === '"' && cellText === '' && !quoted) {
+        quoted = true
+        inQuote = true
+        quoteLine = line
+        i++
+      } else if (c === d) {
+        endCell()
+        i++
+      } else if (c === '\r' || c === '\n') {
+        endRow()
+        if (c === '\r') {
+          if (i + 1 >= n) skipLf = true
+          else if (text.charCodeAt(i + 1) === 10) i++
+        }
+        i++
+        line++
+        rowLine = line
+      } else {
+        // Plain text up to the next delimiter or line end, in one slice.
+        special.lastIndex = i
+        const m = special.exec(text)
+        const j = m ? m.index : n
+        cellText += text.slice(i, j === i ? i + 1 : j)
+        if (cellText.length > maxValue) return tooLong()
+        i = j === i ? i + 1 : j
+      }
+    }
+  }
+
+  return {
+    get failed() {
+      return fatal !== null
+    },
+    write(piece: string): void {
+      if (fatal || piece === '') return
+      if (!started) {
+        head += piece
+        if (!headerComplete(head) && head.length < maxValue) return
+        piece = head
+        head = ''
+        started = true
+        if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1)
+        d = sniffDelimiter(piece)
+        special = new RegExp(`[${d === '\t' ? '\\t' : d}\\r\\n]`, 'g')
+      }
+      feed(piece)
+    },
+    end(): Result<CsvTable> {
+      if (!started) {
+        started = true
+        let piece = head
+        head = ''
+        if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1)
+        d = sniffDelimiter(piece)
+        special = new RegExp(`[${d === '\t' ? '\\t' : d}\\r\\n]`, 'g')
+        feed(piece)
+      }
+      if (fatal) return fail([fatal])
+      if (quoteAtEnd) {
+        quoteAtEnd = false
+        inQuote = false
+      }
+      if (inQuote) {
         return fail([
           csvIssue(
             `Het ${what} is beschadigd of onvolledig: het aanhalingsteken op regel ${quoteLine} wordt nergens gesloten.`,
@@ -259,26 +387,24 @@ export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTa
           )
         ])
       }
-      continue
-    }
-    if (c === d) {
-      endCell()
-      i++
-    } else if (c === '\r' || c === '\n') {
-      endRow()
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1
-      line++
-      rowLine = line
-    } else {
-      // Plain text up to the next delimiter or line end, in one slice.
-      special.lastIndex = i
-      const m = special.exec(text)
-      const j = m ? m.index : n
-      cellText += text.slice(i, j === i ? i + 1 : j)
-      i = j === i ? i + 1 : j
+      if (cellText !== '' || quoted || cells.length > 0) endRow()
+      if (fatal) return fail([fatal])
+      return checkTable(rows, d, what)
     }
   }
-  if (cellText !== '' || quoted || cells.length > 0) endRow()
+}
+
+/**
+ * Parses CSV text (RFC 4180 with `"` quoting; delimiter `;`, `,` or tab, sniffed from the header).
+ * A byte order mark is skipped. Rejects an unclosed quote and rows whose column count differs from
+ * the header's, with the line number; blank lines are skipped. Never throws. The whole-text form of
+ * {@link createCsvReader}.
+ */
+export function parseCsvTable(input: string, what = 'CSV-bestand'): Result<CsvTable> {
+  return readWhole(createCsvReader(what), input)
+}
+
+function checkTable(rows: CsvRow[], d: string, what: string): Result<CsvTable> {
   const head = rows.shift()
   if (!head) return fail([csvIssue(`Het ${what} is leeg: er is geen kopregel.`, 1)])
   const header = head.cells.map((h) => unneutralise(h ?? ''))
