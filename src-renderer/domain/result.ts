@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   'missing_target',
   // Storage and files.
   'read_only',
+  'conflict',
   'invalid_json',
   'not_our_format',
   'unsupported_version',

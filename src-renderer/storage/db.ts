@@ -58,6 +58,13 @@ export interface ChangeRow {
   barrier?: boolean
   /** Only on undo/redo rows (`history.undo`, `history.redo`): the id of the change undone or redone. */
   revertOf?: string
+  /**
+   * The database revision this change made (schema 2 on; see repositories/sync.ts): other windows
+   * read the rows above the revision they know to catch up.
+   */
+  revision?: number
+  /** Record id → the page it is stored on, for the records this change wrote (other windows place them there). */
+  pages?: Record<string, string>
 }
 
 export interface KeyValueRow {

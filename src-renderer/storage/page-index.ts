@@ -72,6 +72,21 @@ export class PageIndex {
     for (const [id, pageId] of plan.placed) this.pageOf.set(id, pageId)
   }
 
+  /** Learns that another window stored record `id` on `pageId` (a no-op when it is known). */
+  adopt(table: RecordTable, id: string, pageId: string): void {
+    if (this.pageOf.has(id)) return
+    this.pageOf.set(id, pageId)
+    this.tableOfPage.set(pageId, table)
+    const members = this.members.get(pageId)
+    if (members) members.push(id)
+    else this.members.set(pageId, [id])
+  }
+
+  /** The page record `id` is stored on, if known. */
+  pageIdOf(id: string): string | undefined {
+    return this.pageOf.get(id)
+  }
+
   pageCount(): number {
     return this.members.size
   }

@@ -25,6 +25,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: '&key',
       meta: '&key'
     }
+  },
+  {
+    version: 2,
+    description:
+      'Change rows carry the database revision (indexed): windows on one database catch up on each other.',
+    stores: {
+      pages: '&id, table',
+      changes: '&id, at, *recordIds, revision',
+      views: '&id, name',
+      presentations: '&id',
+      settings: '&key',
+      meta: '&key'
+    }
   }
 ]
 

@@ -65,3 +65,36 @@ export async function savePresentation(
 export async function deletePresentation(db: Dexie, id: string): Promise<void> {
   await db.table('presentations').delete(id)
 }
+
+/**
+ * The settings that belong to the map rather than to one user: its title and description. They
+ * travel in a `.kg.json` backup (author name, language and colour scheme are per user and do not).
+ * Stored in `meta` under {@link MAP_INFO_KEY}.
+ */
+export interface MapInfo {
+  title?: string
+  description?: string
+}
+
+export const MAP_INFO_KEY = 'map'
+
+/** The map's title and description (empty when never set). */
+export async function readMapInfo(db: Dexie): Promise<MapInfo> {
+  const row = (await db.table('meta').get(MAP_INFO_KEY)) as { value?: unknown } | undefined
+  return mapInfoOf(row?.value)
+}
+
+/** Keeps only the map-info fields of a stored value (anything else is ignored). */
+export function mapInfoOf(value: unknown): MapInfo {
+  if (!value || typeof value !== 'object') return {}
+  const v = value as Record<string, unknown>
+  return {
+    ...(typeof v.title === 'string' ? { title: v.title } : {}),
+    ...(typeof v.description === 'string' ? { description: v.description } : {})
+  }
+}
+
+/** Writes the map's title and description (an empty object clears them). */
+export async function writeMapInfo(db: Dexie, info: MapInfo): Promise<void> {
+  await db.table('meta').put({ key: MAP_INFO_KEY, value: mapInfoOf(info) })
+}

@@ -2,15 +2,18 @@
  * Writes of many records at once: several nodes and edges as one undoable change (`createMany`),
  * node positions (`setPositions`), and whole-graph writes (`replaceGraph`, `mergeGraph`: imports,
  * a new map, the demo), which are barriers undo never reaches past. Whole-graph writes go through
- * the one batched write transaction of change-log.ts, with progress and cancellation.
+ * the one batched write transaction of change-log.ts, with progress and cancellation. Also the
+ * complete backup: {@link readBackup} reads every part of the map in one transaction and
+ * {@link restoreBackup} writes one back in one transaction.
  */
 import type { GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import type { GraphNode, Position } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { validateEdge, validateGraph, validateNode } from '../../domain/validate'
-import type { RecordTable } from '../db'
+import type { ChangeRow, PageRow, RecordTable, StoredView } from '../db'
 import { chunkIntoPages } from '../page-index'
+import { MAP_INFO_KEY, mapInfoOf, type MapInfo } from '../views'
 import { changeRow, commit, writeChange } from './change-log'
 import { dupIssue, stamp, touch, type EdgeDraft, type NodeDraft } from './records'
 import {
@@ -232,4 +235,211 @@ function idOfRecord(record: unknown): string {
   return record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string'
     ? (record as { id: string }).id
     : ''
+}
+
+// ---------- complete backups ----------
+
+/** What a backup holds besides the records (see exchange/formats/kg-json.ts). */
+export interface BackupParts {
+  /** Saved views and presentations, as stored. */
+  views: StoredView[]
+  presentations: StoredView[]
+  /**
+   * Change-log rows, oldest first, without the database-local bookkeeping (`revision`, `pages`).
+   * Undefined: the backup does not hold the history (a restore keeps the stored one as it is).
+   */
+  history?: ChangeRow[]
+  /** The settings that belong to the map (title, description). */
+  map: MapInfo
+}
+
+/** A complete backup as read from the database. */
+export interface BackupData extends BackupParts {
+  graph: GraphData
+}
+
+/** What {@link readBackup} includes beyond the live records, views, presentations and map info. */
+export interface BackupOptions {
+  /** Soft-deleted records too (so a restore can bring them back, and a merge knows them). */
+  deleted?: boolean
+  /** The change history too. */
+  history?: boolean
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function oldestFirst(a: ChangeRow, b: ChangeRow): number {
+  return a.at !== b.at ? (a.at < b.at ? -1 : 1) : byId(a, b)
+}
+
+/** A change row as a backup holds it: without the fields that only mean something in one database. */
+export function portableChange(row: ChangeRow): ChangeRow {
+  const { revision: _revision, pages: _pages, ...rest } = row as ChangeRow & {
+    revision?: unknown
+    pages?: unknown
+  }
+  return rest
+}
+
+/**
+ * Reads a complete backup from the database in one read transaction, so every part is of the same
+ * moment: the records (live ones, and with `deleted` the soft-deleted ones too), saved views and
+ * presentations, the map's title and description, and with `history` the change log. Records come
+ * in page order, views, presentations by id, history oldest first: equal databases give equal
+ * backups.
+ */
+export async function readBackup(
+  ctx: RepositoryContext,
+  options: BackupOptions = {}
+): Promise<BackupData> {
+  const db = ctx.db
+  const names = ['pages', 'views', 'presentations', 'changes', 'meta'].filter((n) =>
+    db.tables.some((t) => t.name === n)
+  )
+  return db.transaction('r', names, async () => {
+    const has = (n: string): boolean => names.includes(n)
+    const pages = has('pages') ? ((await db.table('pages').toArray()) as PageRow[]) : []
+    pages.sort(byId)
+    const graph: GraphData = { nodes: [], edges: [], annotations: [] }
+    for (const page of pages) {
+      const target = graph[page.table] as AnyRecord[]
+      for (const r of JSON.parse(page.data) as AnyRecord[]) {
+        if (options.deleted || !r.deletedAt) target.push(r)
+      }
+    }
+    const views = has('views') ? ((await db.table('views').toArray()) as StoredView[]) : []
+    const presentations = has('presentations')
+      ? ((await db.table('presentations').toArray()) as StoredView[])
+      : []
+    const map = has('meta')
+      ? mapInfoOf(((await db.table('meta').get(MAP_INFO_KEY)) as { value?: unknown } | undefined)?.value)
+      : {}
+    const out: BackupData = {
+      graph,
+      views: views.sort(byId),
+      presentations: presentations.sort(byId),
+      map
+    }
+    if (options.history && has('changes')) {
+      const rows = (await db.table('changes').toArray()) as ChangeRow[]
+      out.history = rows.map(portableChange).sort(oldestFirst)
+    }
+    return out
+  })
+}
+
+/** What {@link restoreBackup} wrote besides the records. */
+export interface RestoreReport {
+  views: number
+  presentations: number
+  /** Change-log rows added (rows the database already had are kept as they are). */
+  history: number
+}
+
+/** Aborts the restore transaction when the records do not validate (nothing is written). */
+class RestoreRefused extends Error {}
+
+/**
+ * Writes a backup in one transaction: the records as {@link replaceGraph} or {@link mergeGraph} do,
+ * and in the same transaction the other parts.
+ * - `replace` (restore): saved views, presentations and the map's title and description become
+ *   exactly the backup's.
+ * - `merge`: views and presentations are merged by id (the backup's version wins for an id both
+ *   have; the others stay); the map's title and description are taken only where the map has none.
+ * - History (both modes): rows the database lacks are added, rows it has (same id) are kept as
+ *   they are; nothing is deleted. The restore itself is logged as one more change, an undo barrier,
+ *   ordered after every restored row: restored history is there to be read, never undone.
+ * On any failure (invalid records, a cancel, the disk full) nothing is written.
+ */
+export async function restoreBackup<T>(
+  ctx: RepositoryContext,
+  parts: BackupParts,
+  mode: 'replace' | 'merge',
+  write: (ctx: RepositoryContext) => Promise<Result<T>>
+): Promise<Result<T & { restored: RestoreReport }>> {
+  if (ctx.readOnly) return fail([READ_ONLY])
+  const db = ctx.db
+  let result: Result<T> | null = null
+  const restored: RestoreReport = { views: 0, presentations: 0, history: 0 }
+  // The restore's own change row comes after the restored history (and after now).
+  let latest = ''
+  for (const row of parts.history ?? []) if (row.at > latest) latest = row.at
+  const later = (): string => {
+    const now = ctx.now()
+    return now > latest ? now : latest
+  }
+  const restoreCtx = Object.create(ctx, { now: { value: later } }) as RepositoryContext
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      const views = db.table('views')
+      const presentations = db.table('presentations')
+      if (mode === 'replace') {
+        await views.clear()
+        await presentations.clear()
+      }
+      await views.bulkPut(parts.views)
+      await presentations.bulkPut(parts.presentations)
+      restored.views = parts.views.length
+      restored.presentations = parts.presentations.length
+      const meta = db.table('meta')
+      if (mode === 'replace') await meta.put({ key: MAP_INFO_KEY, value: mapInfoOf(parts.map) })
+      else {
+        const stored = mapInfoOf(((await meta.get(MAP_INFO_KEY)) as { value?: unknown } | undefined)?.value)
+        const merged: MapInfo = {
+          ...(stored.title || parts.map.title ? { title: stored.title || parts.map.title } : {}),
+          ...(stored.description || parts.map.description
+            ? { description: stored.description || parts.map.description }
+            : {})
+        }
+        await meta.put({ key: MAP_INFO_KEY, value: merged })
+      }
+      if (parts.history?.length) {
+        const changes = db.table('changes')
+        const ids = parts.history.map((r) => r.id)
+        const present = new Set((await changes.where(':id').anyOf(ids).primaryKeys()) as string[])
+        const missing = parts.history.filter((r) => !present.has(r.id)).map(portableChange)
+        await changes.bulkAdd(missing)
+        restored.history = missing.length
+      }
+      // Last: the records (this also patches memory once its own write is done).
+      result = await write(restoreCtx)
+      if (!result.ok) throw new RestoreRefused()
+    })
+  } catch (error) {
+    if (error instanceof RestoreRefused && result) return result
+    throw error
+  }
+  const done = result as Result<T> | null
+  if (!done || !done.ok) return done ?? fail([READ_ONLY])
+  return ok({ ...done.value, restored })
+}
+
+/** What {@link restoreInto} did: the records (replace: counts; merge: added/updated/unchanged) and the rest. */
+export type RestoreOutcome =
+  | { mode: 'replace'; restored: RestoreReport }
+  | { mode: 'merge'; added: number; updated: number; unchanged: number; restored: RestoreReport }
+
+/** {@link restoreBackup} with the records written by {@link replaceGraph} or {@link mergeGraph}. */
+export async function restoreInto(
+  ctx: RepositoryContext,
+  input: GraphInput,
+  parts: BackupParts,
+  mode: 'replace' | 'merge',
+  action: string,
+  progress: ProgressOptions,
+  options: WriteOptions
+): Promise<Result<RestoreOutcome>> {
+  if (mode === 'replace') {
+    const r = await restoreBackup(ctx, parts, mode, async (c) => {
+      const w = await replaceGraph(c, input, action, progress, options)
+      return w.ok ? ok({ mode: 'replace' as const }) : w
+    })
+    return r
+  }
+  return restoreBackup(ctx, parts, mode, async (c) => {
+    const w = await mergeGraph(c, input, action, progress, options)
+    return w.ok ? ok({ mode: 'merge' as const, ...w.value }) : w
+  })
 }

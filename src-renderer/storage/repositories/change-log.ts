@@ -5,6 +5,7 @@
  */
 import { newId } from '../../domain/ids'
 import type { ChangeEntry, ChangeRow, PageRow } from '../db'
+import type { PagePlan } from '../page-index'
 import {
   applyToStore,
   changeTable,
@@ -15,6 +16,7 @@ import {
   type ProgressOptions,
   type RepositoryContext
 } from './repository-context'
+import { assertFresh, claimRevision, committed } from './sync'
 
 /** Changes touching more records than this are logged as one bulk row without a per-record index. */
 export const BULK_THRESHOLD = 200
@@ -47,17 +49,24 @@ export function changeRow(
  * reporting progress and checking the signal before each batch), after clearing every page when
  * `clear` is set; appends `change`; and marks every redoable change discarded. Aborting via
  * `progress.signal` rolls the whole transaction back: nothing is half written.
+ *
+ * The transaction first checks that no other window committed since this one caught up (else it
+ * throws StaleError and writes nothing; the repository catches up and runs the write again), then
+ * gives the change the next database revision and, with `plan`, the page of every record it wrote.
  */
 export async function writeChange(
   ctx: RepositoryContext,
   change: ChangeRow,
   rows: readonly PageRow[],
-  options: { clear?: boolean; progress?: ProgressOptions } = {}
+  options: { clear?: boolean; progress?: ProgressOptions; plan?: PagePlan } = {}
 ): Promise<void> {
-  const { clear = false, progress = {} } = options
+  const { clear = false, progress = {}, plan } = options
   const discard = ctx.history.redoIds()
   const pages = pageTable(ctx)
-  await ctx.db.transaction('rw', [pages, changeTable(ctx)], async () => {
+  if (plan) change.pages = pagesOf(plan)
+  await ctx.db.transaction('rw', [pages, changeTable(ctx), ctx.db.table('meta')], async () => {
+    await assertFresh(ctx)
+    await claimRevision(ctx, change)
     if (clear) await pages.clear()
     for (let i = 0; i < rows.length; i += BATCH) {
       throwIfAborted(progress.signal)
@@ -69,6 +78,14 @@ export async function writeChange(
     await changeTable(ctx).add(change)
     await discardRedo(ctx, discard, change.at)
   })
+  committed(ctx, change)
+}
+
+/** Record id → page id, for every record on the pages a plan touches that it writes. */
+export function pagesOf(plan: PagePlan): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [pageId, ids] of plan.touched) for (const id of ids) out[id] = pageId
+  return out
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -110,13 +127,20 @@ export async function commit(
     writes.length
   )
   change.entries = JSON.stringify(entries)
-  await writeChange(ctx, change, rows)
+  await writeChange(ctx, change, rows, { plan: onlyWritten(plan, pending) })
   ctx.pages.commit(plan)
   applyToStore(
     ctx,
     writes.map((w) => ({ table: w.table, record: w.after }))
   )
   ctx.history.committed(change)
+}
+
+/** The plan narrowed to the records in `written` (a page's other members need no placing). */
+function onlyWritten(plan: PagePlan, written: ReadonlyMap<string, unknown>): PagePlan {
+  const touched = new Map<string, string[]>()
+  for (const [pageId, ids] of plan.touched) touched.set(pageId, ids.filter((id) => written.has(id)))
+  return { ...plan, touched }
 }
 
 /** Marks undone changes as no longer redoable (inside the caller's transaction). */

@@ -20,6 +20,22 @@ import {
   type WriteOptions
 } from './repository-context'
 import { UndoHistory, loadHistory, revert, type HistoryState } from './undo'
+import { REVISION_KEY, catchUp, isStaleError, openSyncChannel, type SyncChannel } from './sync'
+
+/** How often one write is tried again after catching up with another window's commits. */
+const STALE_RETRIES = 5
+
+/** Why the repository stopped writing: opened on a newer schema, or a newer version upgraded it since. */
+export interface ReadOnlyState {
+  readOnly: boolean
+  /** The newer schema version, when known. */
+  storedVersion?: number
+}
+
+/** Which record an update started from: fields the caller left as they were in `base` are not written. */
+export interface UpdateOptions<T> {
+  base?: T
+}
 
 export { BULK_THRESHOLD } from './change-log'
 export type { AnnotationDraft, EdgeDraft, NodeDraft } from './records'
@@ -58,15 +74,26 @@ export class GraphRepository {
   readonly store = new GraphStore()
   private readonly ctx: RepositoryContext
   private queue: Promise<unknown> = Promise.resolve()
+  private readOnlyState: ReadOnlyState
+  private readonly readOnlyListeners = new Set<(state: ReadOnlyState) => void>()
+  private channel: SyncChannel | null = null
 
   private constructor(
     readonly db: Dexie,
-    readonly readOnly: boolean,
+    opened: Pick<OpenedDatabase, 'readOnly' | 'storedVersion'>,
     options: RepositoryOptions
   ) {
+    this.readOnlyState = {
+      readOnly: opened.readOnly,
+      ...(opened.storedVersion !== undefined ? { storedVersion: opened.storedVersion } : {})
+    }
+    const isReadOnly = (): boolean => this.readOnlyState.readOnly
     this.ctx = {
       db,
-      readOnly,
+      get readOnly(): boolean {
+        return isReadOnly()
+      },
+      sync: { revision: 0, announce: (revision) => this.channel?.announce(revision) },
       store: this.store,
       pages: new PageIndex(),
       history: new UndoHistory(),
@@ -75,11 +102,71 @@ export class GraphRepository {
     }
   }
 
-  /** Opens a repository on an opened database and loads the stored graph into memory. */
+  /**
+   * Opens a repository on an opened database and loads the stored graph into memory. From then on it
+   * hears other windows' commits (and catches up with them), and turns read-only the moment a newer
+   * version of the app upgrades the database (`versionchange`): it closes its connection so it never
+   * writes into the newer schema.
+   */
   static async load(opened: OpenedDatabase, options: RepositoryOptions): Promise<GraphRepository> {
-    const repo = new GraphRepository(opened.db, opened.readOnly, options)
+    const repo = new GraphRepository(opened.db, opened, options)
     await repo.reload()
+    opened.db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      repo.becomeReadOnly(event.newVersion ? Math.round(event.newVersion / 10) : undefined)
+      return false
+    })
+    if (!opened.readOnly && options.broadcast !== false) {
+      repo.channel = openSyncChannel(opened.db.name, (revision) => {
+        if (revision > repo.ctx.sync.revision) void repo.catchUpNow()
+      })
+    }
     return repo
+  }
+
+  /** Whether writes are refused, and why. */
+  get readOnly(): boolean {
+    return this.readOnlyState.readOnly
+  }
+
+  readOnlyStatus(): ReadOnlyState {
+    return this.readOnlyState
+  }
+
+  /** Calls `listener` when the repository turns read-only (a newer version upgraded the database). */
+  onReadOnlyChange(listener: (state: ReadOnlyState) => void): () => void {
+    this.readOnlyListeners.add(listener)
+    return () => this.readOnlyListeners.delete(listener)
+  }
+
+  /**
+   * Stops writing for good: closes the connection without letting Dexie reopen it (it would open
+   * the newer schema with this old code), keeps the graph in memory for reading.
+   */
+  private becomeReadOnly(storedVersion: number | undefined): void {
+    this.channel?.close()
+    this.channel = null
+    this.db.close()
+    this.readOnlyState = {
+      readOnly: true,
+      ...(storedVersion !== undefined ? { storedVersion } : {})
+    }
+    for (const l of this.readOnlyListeners) l(this.readOnlyState)
+  }
+
+  /** Catches up with other windows' commits now (queued with the writes). */
+  catchUpNow(): Promise<boolean> {
+    const run = (): Promise<boolean> =>
+      this.readOnly ? Promise.resolve(false) : catchUp(this.ctx, () => this.readAll())
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Stops hearing other windows and closes the database connection. */
+  close(): void {
+    this.channel?.close()
+    this.channel = null
+    this.db.close()
   }
 
   /**
@@ -87,9 +174,28 @@ export class GraphRepository {
    * undo and redo stacks from the change log.
    */
   async reload(): Promise<void> {
-    const rows = this.db.tables.some((t) => t.name === 'pages')
-      ? await this.db.table<PageRow, string>('pages').toArray()
-      : []
+    await this.readAll()
+  }
+
+  private async readAll(): Promise<void> {
+    const hasPages = this.db.tables.some((t) => t.name === 'pages')
+    const hasMeta = this.db.tables.some((t) => t.name === 'meta')
+    const { rows, revision } = hasPages
+      ? await this.db.transaction(
+          'r',
+          hasMeta ? ['pages', 'meta'] : ['pages'],
+          async () => {
+            const meta = hasMeta
+              ? ((await this.db.table('meta').get(REVISION_KEY)) as { value?: unknown } | undefined)
+              : undefined
+            return {
+              rows: await this.db.table<PageRow, string>('pages').toArray(),
+              revision: typeof meta?.value === 'number' ? meta.value : 0
+            }
+          }
+        )
+      : { rows: [] as PageRow[], revision: 0 }
+    this.ctx.sync.revision = revision
     const data: GraphData = { nodes: [], edges: [], annotations: [] }
     const index: { id: string; table: RecordTable; ids: string[] }[] = []
     for (const row of rows) {
@@ -123,12 +229,19 @@ export class GraphRepository {
   }
 
   /** Updates a node's fields. `kind` and record fields cannot be changed through a patch. */
+  /**
+   * Updates a node's fields. `kind` and record fields cannot be changed through a patch. Fields the
+   * patch leaves as they were in `options.base` (default: the node as it is now) are not written, so
+   * an edit started before another window's change keeps that change; a field both changed is refused.
+   */
   updateNode(
     id: string,
     patch: Partial<NodeDraft>,
-    action = 'node.update'
+    action = 'node.update',
+    options: UpdateOptions<GraphNode> = {}
   ): Promise<Result<GraphNode>> {
-    return this.serial(() => records.updateNode(this.ctx, id, patch, action))
+    const base = options.base ?? this.store.node(id)
+    return this.serial(() => records.updateNode(this.ctx, id, patch, action, base))
   }
 
   /**
@@ -157,12 +270,15 @@ export class GraphRepository {
     return this.serial(() => records.createEdge(this.ctx, draft, action))
   }
 
+  /** Updates an edge's fields; `options.base` as for {@link updateNode}. */
   updateEdge(
     id: string,
     patch: Partial<EdgeDraft>,
-    action = 'edge.update'
+    action = 'edge.update',
+    options: UpdateOptions<GraphEdge> = {}
   ): Promise<Result<GraphEdge>> {
-    return this.serial(() => records.updateEdge(this.ctx, id, patch, action))
+    const base = options.base ?? this.store.edge(id)
+    return this.serial(() => records.updateEdge(this.ctx, id, patch, action, base))
   }
 
   /** Soft-deletes an edge and its annotations in one transaction. */
@@ -181,9 +297,11 @@ export class GraphRepository {
   updateAnnotation(
     id: string,
     patch: Partial<AnnotationDraft>,
-    action = 'annotation.update'
+    action = 'annotation.update',
+    options: UpdateOptions<Annotation> = {}
   ): Promise<Result<Annotation>> {
-    return this.serial(() => records.updateAnnotation(this.ctx, id, patch, action))
+    const base = options.base ?? this.store.annotations.get(id)
+    return this.serial(() => records.updateAnnotation(this.ctx, id, patch, action, base))
   }
 
   deleteAnnotation(id: string, action = 'annotation.delete'): Promise<Result<true>> {
@@ -224,6 +342,31 @@ export class GraphRepository {
     options: WriteOptions = {}
   ): Promise<Result<{ added: number; updated: number; unchanged: number }>> {
     return this.serial(() => bulk.mergeGraph(this.ctx, input, action, progress, options))
+  }
+
+  /**
+   * Reads a complete backup in one transaction (bulk.ts `readBackup`): records (soft-deleted ones
+   * with `deleted`), views, presentations, the map's title and description, the history with
+   * `history`.
+   */
+  readBackup(options: bulk.BackupOptions = {}): Promise<bulk.BackupData> {
+    return bulk.readBackup(this.ctx, options)
+  }
+
+  /**
+   * Restores a backup (bulk.ts `restoreBackup`): the records replaced or merged as
+   * `replaceGraph`/`mergeGraph` do, and views, presentations, map info and history in the same
+   * transaction.
+   */
+  restoreBackup(
+    input: bulk.GraphInput,
+    parts: bulk.BackupParts,
+    mode: 'replace' | 'merge',
+    action: string,
+    progress: ProgressOptions = {},
+    options: WriteOptions = {}
+  ): Promise<Result<bulk.RestoreOutcome>> {
+    return this.serial(() => bulk.restoreInto(this.ctx, input, parts, mode, action, progress, options))
   }
 
   /**
@@ -292,8 +435,22 @@ export class GraphRepository {
     await this.queue.catch(() => undefined)
   }
 
+  /**
+   * Queues a write after every earlier one. A write that finds another window committed first
+   * (StaleError, nothing written) catches up and runs again on the fresh records.
+   */
   private serial<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
-    const run = async (): Promise<Result<T>> => (this.readOnly ? fail<T>([READ_ONLY]) : fn())
+    const run = async (): Promise<Result<T>> => {
+      for (let attempt = 0; ; attempt++) {
+        if (this.readOnly) return fail<T>([READ_ONLY])
+        try {
+          return await fn()
+        } catch (error) {
+          if (!isStaleError(error) || attempt >= STALE_RETRIES) throw error
+          await catchUp(this.ctx, () => this.readAll())
+        }
+      }
+    }
     const next = this.queue.then(run, run)
     this.queue = next.catch(() => undefined)
     return next

@@ -12,6 +12,7 @@ import { validateAnnotation, validateEdge, validateNode } from '../../domain/val
 import type { RecordTable } from '../db'
 import { commit } from './change-log'
 import {
+  canonical,
   storedTable,
   type AnyRecord,
   type PendingWrite,
@@ -40,11 +41,14 @@ export async function updateNode(
   ctx: RepositoryContext,
   id: string,
   patch: Partial<NodeDraft>,
-  action: string
+  action: string,
+  base?: GraphNode
 ): Promise<Result<GraphNode>> {
   const before = ctx.store.node(id)
   if (!before) return fail(missing(id))
-  const r = validateNode(stamp(ctx, { ...before, ...patch, kind: before.kind }, before))
+  const own = ownChanges(base, before, patch)
+  if (!own.ok) return own
+  const r = validateNode(stamp(ctx, { ...before, ...own.value, kind: before.kind }, before))
   if (!r.ok) return r
   await commit(ctx, action, [{ table: 'nodes', before, after: r.value }])
   return r
@@ -110,11 +114,16 @@ export async function updateEdge(
   ctx: RepositoryContext,
   id: string,
   patch: Partial<EdgeDraft>,
-  action: string
+  action: string,
+  base?: GraphEdge
 ): Promise<Result<GraphEdge>> {
   const before = ctx.store.edge(id)
   if (!before) return fail(missing(id))
-  const r = validateEdge(stamp(ctx, { ...before, ...patch }, before), (nid) => ctx.store.node(nid))
+  const own = ownChanges(base, before, patch)
+  if (!own.ok) return own
+  const r = validateEdge(stamp(ctx, { ...before, ...own.value }, before), (nid) =>
+    ctx.store.node(nid)
+  )
   if (!r.ok) return r
   await commit(ctx, action, [{ table: 'edges', before, after: r.value }])
   return r
@@ -156,13 +165,16 @@ export async function updateAnnotation(
   ctx: RepositoryContext,
   id: string,
   patch: Partial<AnnotationDraft>,
-  action: string
+  action: string,
+  base?: Annotation
 ): Promise<Result<Annotation>> {
   const before = ctx.store.annotations.get(id)
   if (!before || before.deletedAt) return fail(missing(id))
   if (before.author !== ctx.author()) return fail(notAuthor(id, before.author))
+  const own = ownChanges(base, before, patch)
+  if (!own.ok) return own
   const r = validateAnnotation(
-    stamp(ctx, { ...before, ...patch, author: before.author }, before),
+    stamp(ctx, { ...before, ...own.value, author: before.author }, before),
     (t, tid) => (t === 'edge' ? !!ctx.store.edge(tid) : !!ctx.store.node(tid))
   )
   if (!r.ok) return r
@@ -185,6 +197,35 @@ export async function deleteAnnotation(
 }
 
 // ---------- record fields ----------
+
+/**
+ * A three-way merge of one update: `base` is the record the edit started from, `current` the stored
+ * one (perhaps changed since by another window), `patch` what the edit hands in (a form hands in
+ * every field). Fields the patch leaves as in `base` are dropped, so another window's change to them
+ * stays; a field the edit changed that was also changed to something else since refuses the update.
+ */
+function ownChanges<P extends object>(
+  base: object | undefined,
+  current: object,
+  patch: P
+): Result<Partial<P>> {
+  if (!base || base === current) return ok(patch)
+  const b = base as Record<string, unknown>
+  const c = current as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(patch)) {
+    const mine = !same(value, b[key])
+    const theirs = !same(c[key], b[key])
+    if (!mine) continue
+    if (theirs && !same(c[key], value)) return fail(conflict(current, key))
+    out[key] = value
+  }
+  return ok(out as Partial<P>)
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || canonical(a) === canonical(b)
+}
 
 /** Writes one validated new record, refusing an id that is already taken. */
 async function insert<T extends AnyRecord>(
@@ -249,6 +290,20 @@ export function dupIssue(id: string): Issue[] {
       path: ['id'],
       message: `Er bestaat al een record met id ${id}.`,
       recordId: id
+    }
+  ]
+}
+
+function conflict(record: object, field: string): Issue[] {
+  const r = record as { id: string; title?: unknown }
+  const label = typeof r.title === 'string' ? `"${r.title}"` : `record ${r.id}`
+  return [
+    {
+      code: 'conflict',
+      path: [field],
+      params: { field },
+      message: `${label} is intussen elders gewijzigd (${field}); uw wijziging is niet opgeslagen. Bekijk de nieuwe versie en probeer het opnieuw.`,
+      recordId: r.id
     }
   ]
 }

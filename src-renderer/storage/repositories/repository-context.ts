@@ -28,6 +28,11 @@ export interface RepositoryOptions {
   /** The local author name (from settings) written on every record and change. */
   author: () => string
   now?: () => string
+  /**
+   * Hear other windows' commits on a BroadcastChannel and catch up at once (default true). Without
+   * it a window still catches up inside its next write; tests turn it off to force that path.
+   */
+  broadcast?: boolean
 }
 
 export interface ProgressOptions {
@@ -45,10 +50,20 @@ export interface WriteOptions {
   prevalidated?: (store: GraphStore) => boolean
 }
 
+/** Where this window's memory stands against the database (see sync.ts). */
+export interface SyncState {
+  /** The database revision memory reflects. */
+  revision: number
+  /** Tells other windows a commit made `revision`. */
+  announce: (revision: number) => void
+}
+
 /** The state every part of the repository works on. */
 export interface RepositoryContext {
   readonly db: Dexie
+  /** True when opened on a newer schema, or since a newer version upgraded the database. */
   readonly readOnly: boolean
+  readonly sync: SyncState
   readonly store: GraphStore
   readonly pages: PageIndex
   readonly history: UndoHistory

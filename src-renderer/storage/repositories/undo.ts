@@ -9,7 +9,7 @@ import { fail, ok, type Issue, type Result } from '../../domain/result'
 import type { ChangeEntry, ChangeRow, PageRow, RecordTable } from '../db'
 import type { GraphPatch } from '../graph-store'
 import { encodePage, type PagePlan } from '../page-index'
-import { discardRedo, isBarrier } from './change-log'
+import { discardRedo, isBarrier, pagesOf } from './change-log'
 import {
   canonical,
   changeTable,
@@ -18,6 +18,7 @@ import {
   type AnyRecord,
   type RepositoryContext
 } from './repository-context'
+import { assertFresh, claimRevision, committed } from './sync'
 
 /** The action of the row an undo appends to the change log (its `revertOf` names the undone change). */
 export const UNDO_ACTION = 'history.undo'
@@ -174,8 +175,10 @@ export async function revert(
   const unit = ctx.history.top(direction)
   if (!unit) return ok(null)
   const at = ctx.now()
-  const outcome = await ctx.db.transaction('rw', [pageTable(ctx), changeTable(ctx)], () =>
-    revertInTransaction(ctx, unit, direction, at)
+  const outcome = await ctx.db.transaction(
+    'rw',
+    [pageTable(ctx), changeTable(ctx), ctx.db.table('meta')],
+    () => revertInTransaction(ctx, unit, direction, at)
   )
   if (outcome.kind === 'stale') {
     await loadHistory(ctx)
@@ -185,6 +188,7 @@ export async function revert(
     ctx.history.drop(direction)
     return fail([historyIssue(direction, outcome.message, outcome.recordId)])
   }
+  committed(ctx, outcome.log)
   ctx.pages.commit(outcome.plan)
   const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
   const removed: { table: RecordTable; id: string }[] = []
@@ -217,6 +221,8 @@ async function revertInTransaction(
   direction: Direction,
   at: string
 ): Promise<RevertOutcome> {
+  // Another window's commit since we caught up: throw (nothing written), catch up, try again.
+  await assertFresh(ctx)
   const row = await changeTable(ctx).get(unit.id)
   if (
     !row ||
@@ -287,6 +293,8 @@ async function revertInTransaction(
     entries: direction === 'undo' ? JSON.stringify(entries.map(invertEntry)) : row.entries,
     revertOf: row.id
   }
+  log.pages = pagesOf({ ...plan, touched: writtenPages(plan, working) })
+  await claimRevision(ctx, log)
   await pageTable(ctx).bulkPut(rows)
   await changeTable(ctx).put(updated)
   await changeTable(ctx).add(log)
@@ -295,7 +303,7 @@ async function revertInTransaction(
     id: w.id,
     record: w.record as AnyRecord | null
   }))
-  return { kind: 'done', row: updated, plan, results }
+  return { kind: 'done', row: updated, log, plan, results }
 }
 
 /** Records a refused undo (the change becomes a barrier) or redo (the redo stack is discarded). */
@@ -321,6 +329,8 @@ type RevertOutcome =
   | {
       kind: 'done'
       row: ChangeRow
+      /** The undo/redo row appended (it carries the revision). */
+      log: ChangeRow
       plan: PagePlan
       results: { table: RecordTable; id: string; record: AnyRecord | null }[]
     }
@@ -361,7 +371,7 @@ function unitOf(row: ChangeRow): HistoryUnit {
 }
 
 /** The entries of an undoable change, or null when it holds anything but graph-record entries. */
-function parseEntries(json: string): RecordEntry[] | null {
+export function parseEntries(json: string): RecordEntry[] | null {
   let parsed: unknown
   try {
     parsed = JSON.parse(json)
@@ -438,6 +448,27 @@ function entryTarget(
     else delete next[k]
   }
   return next
+}
+
+/** What a logged entry makes of the record as it was (`current`): its `after`, or the patched fields. */
+export function entryResult(e: ChangeEntry, current: object | null): object | null {
+  return entryTarget(e, current as StoredRecord | null, 'redo')
+}
+
+/** The plan's pages with only the records a revert wrote. */
+function writtenPages(
+  plan: PagePlan,
+  working: ReadonlyMap<string, { table: RecordTable; id: string; record: StoredRecord | null }>
+): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const [pageId, ids] of plan.touched) {
+    const table = plan.tables.get(pageId)!
+    out.set(
+      pageId,
+      ids.filter((id) => !!working.get(recordKey(table, id))?.record)
+    )
+  }
+  return out
 }
 
 function invertEntry(e: RecordEntry): ChangeEntry {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { backupDatabase, openDatabase, type SchemaBackup } from '../../../src-renderer/storage/db'
 import { GraphRepository } from '../../../src-renderer/storage/repositories/graph-repository'
-import { SCHEMA_VERSIONS } from '../../../src-renderer/storage/schema'
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src-renderer/storage/schema'
 
+/** A made-up next version: today's layout plus one table. */
 const V2 = [
   ...SCHEMA_VERSIONS,
-  { version: 2, description: 'test upgrade', stores: { ...SCHEMA_VERSIONS[0]!.stores, extra: '&id' } }
+  {
+    version: SCHEMA_VERSION + 1,
+    description: 'test upgrade',
+    stores: { ...SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores, extra: '&id' }
+  }
 ]
 
 describe('schema upgrade', () => {
@@ -24,7 +29,7 @@ describe('schema upgrade', () => {
     const side = backupDatabase(name)
     const backup = (await side.table('backups').get(v2.backupId!)) as SchemaBackup
     side.close()
-    expect([backup.fromVersion, backup.toVersion]).toEqual([1, 2])
+    expect([backup.fromVersion, backup.toVersion]).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1])
     const tables = JSON.parse(backup.tables) as Record<string, { data?: string }[]>
     expect(Object.keys(tables).sort()).toEqual(['changes', 'meta', 'pages', 'presentations', 'settings', 'views'])
     expect(tables.pages!.some((p) => p.data?.includes('Blijf communiceren'))).toBe(true)

@@ -450,7 +450,8 @@ describe('undo history', () => {
       expect(r.issues[0]?.recordId).toBe(ids.lesson)
     }
     expect(snap(await s.restart())).toEqual(stored)
-    expect(s.repo.store.node(ids.lesson!)?.title).toBe('Mijn titel')
+    // The window caught up with the other one's edit before it tried to undo.
+    expect(s.repo.store.node(ids.lesson!)?.title).toBe('Andermans titel')
     expect(s.repo.canUndo()).toBe(false)
     expect((await s.restart()).historyState().nextUndo?.action).toBe('node.update')
   })
