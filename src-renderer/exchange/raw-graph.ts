@@ -50,6 +50,11 @@ export interface RawGraph {
   nodes: RawNode[]
   edges: RawEdge[]
   annotations: unknown[]
+  /**
+   * What the reader changed or noticed without refusing the file (Dutch), for the import preview:
+   * e.g. edges with a missing or repeated id that get a fresh one.
+   */
+  notes?: ImportIssue[]
 }
 
 // ---------- app fields ----------
@@ -170,13 +175,24 @@ export function decodeAppValue(name: string, value: FieldValue): unknown {
     }
     case 'number': {
       if (value.trim() === '') return undefined
-      const n = Number(value.replace(',', '.'))
-      return Number.isFinite(n) ? n : value
+      return parseDecimal(value.trim().replace(',', '.')) ?? value
     }
     default:
       return value
   }
 }
+
+/**
+ * A number as files write one: plain decimal (`12`, `-0.5`, `1e-3`). Hex (`0x10`), empty or padded
+ * text, `Infinity` and `NaN` give undefined (`Number()` would read `0x10` as 16 and `''` as 0).
+ */
+export function parseDecimal(text: string): number | undefined {
+  if (!DECIMAL.test(text)) return undefined
+  const n = Number(text)
+  return Number.isFinite(n) ? n : undefined
+}
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
 // ---------- free fields (the `fields` map) ----------
 
@@ -198,6 +214,7 @@ const FORMAT_NAMES = [
   'from',
   'to',
   'direction',
+  'directed',
   'x',
   'y',
   'source',
@@ -261,10 +278,8 @@ export function encodeFreeValue(value: FieldValue, type: ColumnType): string {
 /** Reads a free-field value from flat text; values that do not match `type` stay text. */
 export function decodeFreeValue(text: string, type: ColumnType | undefined): FieldValue {
   switch (type) {
-    case 'number': {
-      const n = Number(text)
-      return text.trim() !== '' && Number.isFinite(n) ? n : text
-    }
+    case 'number':
+      return parseDecimal(text) ?? text
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : text
     case 'json':

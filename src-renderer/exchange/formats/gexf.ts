@@ -1,8 +1,10 @@
 /**
- * GEXF (Gephi). Writes GEXF 1.3 with `viz:position`, the app kind as attribute `kind` (and as the
- * native edge `kind`), every app field and every free field as a declared attribute. Reads GEXF
- * 1.1–1.3 from Gephi and from this app: declared attributes with defaults and types, viz positions,
- * colours and sizes (kept in `fields`), edge direction per edge and per graph, parallel edges.
+ * GEXF (Gephi, NetworkX). Writes GEXF 1.3 with `viz:position`, the app kind as attribute `kind` (and
+ * as the native edge `kind`), every edge in a directed graph with its direction as attribute
+ * `directed`, every app field and every free field as a declared attribute. Reads GEXF 1.1–1.3 from
+ * Gephi, NetworkX and this app as a stream (no document tree): declared attributes with defaults
+ * and types, viz positions, colours and sizes (kept in `fields`), edge direction per edge and per
+ * graph, parallel edges.
  */
 import { EDGE_RULES, type GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
@@ -25,16 +27,16 @@ import {
   type RawGraph,
   type RawNode
 } from '../raw-graph'
+import { readWhole, type ChunkReader } from '../import/chunk-reader'
 import {
-  attr,
   attrs,
-  child,
-  children,
-  descendants,
+  createXmlStream,
+  describeNumberText,
   escapeText,
-  locate,
-  parseXml,
-  type XmlElement
+  idNotes,
+  parseDecimal,
+  type XmlHandler,
+  type XmlTag
 } from './xml'
 
 /** Options for {@link serializeGexf}. */
@@ -54,6 +56,8 @@ interface Column {
   app: string | null
   /** Free field key and type. */
   free?: { key: string; type: ColumnType }
+  /** A value that is neither an app field nor a free field (the edge's direction). */
+  value?: (record: GraphEdge) => boolean
 }
 
 const GEXF_TYPE: Record<ColumnType, Column['type']> = {
@@ -70,6 +74,7 @@ function columnsFor(
   prefix: string
 ): Column[] {
   const cols: Column[] = [{ id: `${prefix}0`, title: 'kind', type: 'string', app: 'kind' }]
+  if (prefix === 'e') cols.push(DIRECTED_COLUMN)
   for (const name of usedAppFields(records, appNames, native)) {
     const c = codecOf(name)
     cols.push({
@@ -96,7 +101,8 @@ function attvalues(record: GraphNode | GraphEdge, cols: readonly Column[], pad: 
   let out = ''
   for (const col of cols) {
     let value: string | number | boolean | undefined
-    if (col.app) value = encodeAppValue(col.app, rec[col.app])
+    if (col.value) value = col.value(record as GraphEdge)
+    else if (col.app) value = encodeAppValue(col.app, rec[col.app])
     else if (col.free && Object.hasOwn(record.fields, col.free.key)) {
       const v = record.fields[col.free.key] as FieldValue
       value =
@@ -121,6 +127,20 @@ function declare(cls: 'node' | 'edge', cols: readonly Column[]): string {
       ])}/>\n`
   )
   return `    <attributes class="${cls}" mode="static">\n${lines.join('')}    </attributes>\n`
+}
+
+/**
+ * Every edge is written in a directed graph, its own direction in the boolean attribute `directed`
+ * (false for undirected kinds such as "spanning met"): NetworkX and other readers that cannot hold
+ * directed and undirected edges in one graph refuse a mixed file. {@link createGexfReader} reads the
+ * attribute back as the edge's direction.
+ */
+const DIRECTED_COLUMN: Column = {
+  id: 'e1',
+  title: 'directed',
+  type: 'boolean',
+  app: null,
+  value: (e) => EDGE_RULES[e.kind].directed
 }
 
 const NODE_NATIVE = new Set(['title'])
@@ -175,7 +195,6 @@ export function serializeGexf(graph: GraphData, options: GexfOptions = {}): stri
         ['id', e.id],
         ['source', e.source],
         ['target', e.target],
-        ['type', EDGE_RULES[e.kind].directed ? 'directed' : 'undirected'],
         ['kind', e.kind],
         ['label', e.label],
         ['weight', e.weight]
@@ -207,144 +226,187 @@ const NUMERIC = new Set([
   'biginteger'
 ])
 
+/** A declared value as its type says; values that do not fit stay text (nothing is guessed). */
 function typed(value: string, type: string): FieldValue {
-  if (NUMERIC.has(type)) {
-    const n = Number(value)
-    return value.trim() !== '' && Number.isFinite(n) ? n : value
-  }
+  if (NUMERIC.has(type)) return parseDecimal(value) ?? value
   if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value
   return value
 }
 
-function readDefs(graph: XmlElement, cls: 'node' | 'edge'): Map<string, AttrDef> {
-  const defs = new Map<string, AttrDef>()
-  for (const block of children(graph, 'attributes')) {
-    if ((attr(block, 'class') ?? 'node') !== cls) continue
-    for (const a of children(block, 'attribute')) {
-      const id = attr(a, 'id')
-      if (id === undefined) continue
-      const def = child(a, 'default')
-      defs.set(id, {
-        title: attr(a, 'title') ?? id,
-        type: (attr(a, 'type') ?? 'string').toLowerCase(),
-        ...(def ? { default: def.text } : {})
-      })
-    }
-  }
-  return defs
-}
-
-function rgba(el: XmlElement): string | undefined {
-  const hex = attr(el, 'hex')
+function rgba(attributes: Readonly<Record<string, string>>): string | undefined {
+  const hex = attributes.hex
   if (hex) return hex
-  const [r, g, b] = ['r', 'g', 'b'].map((k) => Number(attr(el, k) ?? 0))
-  const a = attr(el, 'a')
+  const [r, g, b] = ['r', 'g', 'b'].map((k) => parseDecimal(attributes[k] ?? '0') ?? 0)
+  const a = attributes.a
   const h = (v: number | undefined): string =>
-    Math.max(0, Math.min(255, v ?? 0))
+    Math.round(Math.max(0, Math.min(255, v ?? 0)))
       .toString(16)
       .padStart(2, '0')
-  return a !== undefined && Number(a) !== 1
-    ? `rgba(${r}, ${g}, ${b}, ${Number(a)})`
-    : `#${h(r)}${h(g)}${h(b)}`
+  const alpha = a === undefined ? 1 : (parseDecimal(a) ?? 1)
+  return alpha !== 1 ? `rgba(${r}, ${g}, ${b}, ${alpha})` : `#${h(r)}${h(g)}${h(b)}`
 }
 
-/** Reads attvalues (with declared defaults) onto a raw record; `kind`/`type` become its type. */
-function readAttvalues(
-  el: XmlElement,
-  defs: Map<string, AttrDef>,
-  record: RawNode | RawEdge,
-  of: 'node' | 'edge',
-  issues: ImportIssue[],
-  where: string
-): void {
-  const values = new Map<string, string>()
-  const block = child(el, 'attvalues')
-  if (block) {
-    for (const av of children(block, 'attvalue')) {
-      const key = attr(av, 'for') ?? attr(av, 'id')
-      const value = attr(av, 'value')
-      if (key !== undefined && value !== undefined) values.set(key, value)
-    }
-  }
-  for (const [id, def] of defs)
-    if (!values.has(id) && def.default !== undefined) values.set(id, def.default)
-  let typeFromAttr: string | undefined
-  for (const [id, raw] of values) {
-    const def = defs.get(id)
-    const title = def?.title ?? id
-    if (title === 'kind') {
-      record.type = raw
-      continue
-    }
-    if (title.toLowerCase() === 'type' && typeFromAttr === undefined) typeFromAttr = raw
-    const issue = assignAttribute(record, of, title, typed(raw, def?.type ?? 'string'), where)
-    if (issue) issues.push(issue)
-  }
-  if (!record.type && typeFromAttr !== undefined) record.type = typeFromAttr
+/** The boolean an edge's `directed` attribute holds, or undefined when it holds none. */
+function directedValue(value: FieldValue | undefined): boolean | undefined {
+  if (typeof value === 'boolean') return value
+  if (value === 'true' || value === '1') return true
+  if (value === 'false' || value === '0') return false
+  return undefined
 }
 
-function readViz(el: XmlElement, record: RawNode | RawEdge): void {
-  for (const v of children(el)) {
-    const name = v.localName
-    if (name === 'position' && !('source' in record)) {
-      const x = Number(attr(v, 'x'))
-      const y = Number(attr(v, 'y'))
-      if (Number.isFinite(x) && Number.isFinite(y)) record.app.set('position', { x, y })
-    } else if (name === 'color') {
-      const c = rgba(v)
-      if (c) record.fields.set('viz:color', c)
-    } else if (name === 'size' || name === 'thickness') {
-      const n = Number(attr(v, 'value'))
-      if (Number.isFinite(n)) record.fields.set(`viz:${name}`, n)
-    } else if (name === 'shape') {
-      const s = attr(v, 'value') ?? attr(v, 'uri')
-      if (s) record.fields.set('viz:shape', s)
-    }
-  }
+/** A node or edge whose element is open. */
+interface Frame {
+  /** The record, or null when the element is refused (no id) and only its depth matters. */
+  record: RawNode | RawEdge | null
+  of: 'node' | 'edge'
+  depth: number
+  /** Depth of its first `<attvalues>` block while open; -1 before, -2 after it. */
+  attvalues: number
+  /** Attribute values by declared id, in file order (declared defaults are added at the end). */
+  values: Map<string, string> | null
 }
 
 /**
- * Reads GEXF 1.1–1.3 text into raw records. Rejects malformed XML (line and column), a document that
- * is not GEXF, a GEXF 2+ version, nodes or edges without the attributes they need, and unsafe
- * attribute names. Never throws on bad input.
+ * A streaming GEXF 1.1–1.3 reader (see chunk-reader.ts): records are built from the parser's events
+ * as the text arrives, with no document tree. Reads declared attributes with defaults and types, viz
+ * positions, colours, sizes and shapes (kept in `fields`), edge direction per edge and per graph (or
+ * as the `directed` attribute this app writes), parallel edges and nested nodes. Refuses malformed
+ * XML (line and column), too deep nesting or too long values, a document that is not GEXF, a GEXF 2+
+ * version, nodes or edges without the attributes they need, numbers that are not plain decimals
+ * where a number is required, and unsafe attribute names. Edges with a missing or repeated id are
+ * kept and get a fresh id later (mapping.ts); `notes` says how many.
  */
-export function parseGexf(text: string): Result<RawGraph> {
-  const parsed = parseXml(text, 'GEXF')
-  if (!parsed.ok) return parsed
-  const root = parsed.value
-  if (root.localName !== 'gexf') {
-    return fail([
-      {
-        code: 'not_our_format',
-        path: [],
-        message: 'Dit is geen GEXF-bestand: het hoofdelement is geen <gexf>.'
-      }
-    ])
-  }
-  const version = attr(root, 'version')
-  if (version !== undefined && !/^1(\.\d+)?$/.test(version.trim())) {
-    return fail([
-      {
-        code: 'unsupported_version',
-        path: ['version'],
-        message: `GEXF-versie ${version} wordt niet ondersteund (wel 1.1 tot en met 1.3).`
-      }
-    ])
-  }
-  const graph = child(root, 'graph')
-  if (!graph)
-    return fail([
-      { code: 'not_our_format', path: [], message: 'Het GEXF-bestand bevat geen <graph>.' }
-    ])
-  const defaultDirected = (attr(graph, 'defaultedgetype') ?? 'undirected') !== 'undirected'
-  const nodeDefs = readDefs(graph, 'node')
-  const edgeDefs = readDefs(graph, 'edge')
-  const issues: ImportIssue[] = []
+export function createGexfReader(): ChunkReader<RawGraph> {
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
+  const issues: ImportIssue[] = []
+  const edgeIds = new Set<string>()
+  let duplicateIds = 0
+  let missingIds = 0
+  const defs = { node: new Map<string, AttrDef>(), edge: new Map<string, AttrDef>() }
+  /** Depth of the graph that is read (the first `<graph>` under the root); 0 before, -1 after. */
+  let graphDepth = 0
+  let defaultDirected = false
+  /** The open `<attributes>` block's class and depth, the open `<attribute>` and its default. */
+  let attrClass: 'node' | 'edge' | null = null
+  let attributesDepth = 0
+  let attribute: { id: string; def: AttrDef; depth: number } | null = null
+  let defaultDepth = 0
+  let defaultText = ''
+  let defaultHasChildren = false
+  /** Depth of the innermost open element (text belongs to it). */
+  let current = 0
+  const frames: Frame[] = []
 
-  for (const el of descendants(graph, 'node')) {
-    const at = { ...locate(el), record: out.nodes.length + 1 }
-    const id = attr(el, 'id')
+  const handler: XmlHandler = {
+    open(tag) {
+      const a = tag.attributes
+      const depth = tag.depth
+      current = depth
+      if (defaultDepth) defaultHasChildren = true
+      if (depth === 1) {
+        if (tag.local !== 'gexf') {
+          xml.refuse({
+            code: 'not_our_format',
+            path: [],
+            message: 'Dit is geen GEXF-bestand: het hoofdelement is geen <gexf>.'
+          })
+        }
+        const version = a.version
+        if (version !== undefined && !/^1(\.\d+)?$/.test(version.trim())) {
+          xml.refuse({
+            code: 'unsupported_version',
+            path: ['version'],
+            message: `GEXF-versie ${version} wordt niet ondersteund (wel 1.1 tot en met 1.3).`
+          })
+        }
+        return
+      }
+      if (graphDepth === 0) {
+        if (depth === 2 && tag.local === 'graph') {
+          graphDepth = depth
+          defaultDirected = (a.defaultedgetype ?? 'undirected') !== 'undirected'
+        }
+        return
+      }
+      if (graphDepth < 0 || depth <= graphDepth) return
+      const local = tag.local
+      if (depth === graphDepth + 1 && local === 'attributes') {
+        const cls = a.class ?? 'node'
+        attrClass = cls === 'edge' ? 'edge' : cls === 'node' ? 'node' : null
+        attributesDepth = depth
+        return
+      }
+      if (attributesDepth > 0) {
+        if (depth === attributesDepth + 1 && local === 'attribute' && a.id !== undefined) {
+          attribute = {
+            id: a.id,
+            def: { title: a.title ?? a.id, type: (a.type ?? 'string').toLowerCase() },
+            depth
+          }
+        } else if (attribute && depth === attribute.depth + 1 && local === 'default') {
+          defaultDepth = depth
+          defaultText = ''
+          defaultHasChildren = false
+        }
+        return
+      }
+      if (local === 'node') return openNode(tag)
+      if (local === 'edge') return openEdge(tag)
+      const frame = frames[frames.length - 1]
+      if (!frame || !frame.record) return
+      if (depth === frame.depth + 1) {
+        if (local === 'attvalues' && frame.attvalues === -1) frame.attvalues = depth
+        else readViz(tag, frame)
+      } else if (depth === frame.attvalues + 1 && local === 'attvalue') {
+        const key = a.for ?? a.id
+        const value = a.value
+        if (key !== undefined && value !== undefined) (frame.values ??= new Map()).set(key, value)
+      }
+    },
+    text(text) {
+      if (defaultDepth && current === defaultDepth) defaultText += text
+    },
+    close(local, depth) {
+      current = depth - 1
+      if (graphDepth <= 0) return
+      if (depth === graphDepth) {
+        graphDepth = -1
+        return
+      }
+      if (attributesDepth > 0) {
+        if (depth === defaultDepth) {
+          // Its own text is the value; indentation between child elements is not content.
+          if (attribute)
+            attribute.def.default = defaultHasChildren && defaultText.trim() === '' ? '' : defaultText
+          defaultDepth = 0
+        } else if (attribute && depth === attribute.depth) {
+          if (attrClass) defs[attrClass].set(attribute.id, attribute.def)
+          attribute = null
+        } else if (depth === attributesDepth) {
+          attributesDepth = 0
+          attrClass = null
+        }
+        return
+      }
+      const frame = frames[frames.length - 1]
+      if (!frame) return
+      if (depth === frame.attvalues) frame.attvalues = -2
+      else if (depth === frame.depth && (local === 'node' || local === 'edge')) {
+        frames.pop()
+        if (frame.record) finish(frame)
+      }
+    }
+  }
+  const xml = createXmlStream('GEXF', handler)
+
+  const refuse = (issue: ImportIssue): never => xml.refuse(issue)
+
+  function openNode(tag: XmlTag): void {
+    const a = tag.attributes
+    const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
+    const id = a.id
+    const frame: Frame = { record: null, of: 'node', depth: tag.depth, attvalues: -1, values: null }
+    frames.push(frame)
     if (id === undefined || id === '') {
       issues.push({
         code: 'invalid_field',
@@ -353,49 +415,163 @@ export function parseGexf(text: string): Result<RawGraph> {
         message: `${describeLocation('node', at)}: de knoop heeft geen id.`,
         ...at
       })
-      continue
+      return
     }
     const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
-    const label = attr(el, 'label')
-    if (label !== undefined) node.app.set('title', label)
-    const where = describeLocation('node', at, id)
-    readAttvalues(el, nodeDefs, node, 'node', issues, where)
-    readViz(el, node)
+    if (a.label !== undefined) node.app.set('title', a.label)
+    frame.record = node
     out.nodes.push(node)
   }
-  for (const el of descendants(graph, 'edge')) {
-    const at = { ...locate(el), record: out.edges.length + 1 }
-    const source = attr(el, 'source')
-    const target = attr(el, 'target')
-    const id = attr(el, 'id') ?? null
+
+  function openEdge(tag: XmlTag): void {
+    const a = tag.attributes
+    const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
+    const { source, target } = a
+    let id = a.id ?? null
+    const frame: Frame = { record: null, of: 'edge', depth: tag.depth, attvalues: -1, values: null }
+    frames.push(frame)
     if (!source || !target) {
+      const missing = source ? 'target' : 'source'
       issues.push({
         code: 'invalid_field',
-        path: [source ? 'target' : 'source'],
-        field: source ? 'target' : 'source',
-        message: `${describeLocation('edge', at, id)}: de verbinding mist ${source ? 'target' : 'source'}.`,
+        path: [missing],
+        field: missing,
+        message: `${describeLocation('edge', at, id)}: de verbinding mist ${missing}.`,
         ...at
       })
-      continue
+      return
     }
-    const type = attr(el, 'type')
+    const fields = new Map<string, FieldValue>()
+    if (id === null || id === '') {
+      id = null
+      missingIds++
+    } else if (edgeIds.has(id)) {
+      // Another tool numbered its edges per node pair (NetworkX multigraph keys): keep the file's
+      // id in fields.id, as the mapping does for every id it replaces.
+      fields.set('id', id)
+      id = null
+      duplicateIds++
+    } else edgeIds.add(id)
+    const type = a.type
     const edge: RawEdge = {
       id,
-      type: attr(el, 'kind') ?? '',
+      type: a.kind ?? '',
       source,
       target,
       directed: type ? type !== 'undirected' : defaultDirected,
       app: new Map(),
-      fields: new Map(),
+      fields,
       at
     }
-    const label = attr(el, 'label')
-    if (label !== undefined) edge.app.set('label', label)
-    const weight = attr(el, 'weight')
-    if (weight !== undefined) edge.app.set('weight', typed(weight, 'double'))
-    readAttvalues(el, edgeDefs, edge, 'edge', issues, describeLocation('edge', at, id))
-    readViz(el, edge)
+    if (a.label !== undefined) edge.app.set('label', a.label)
+    if (a.weight !== undefined) edge.app.set('weight', typed(a.weight, 'double'))
+    frame.record = edge
     out.edges.push(edge)
   }
-  return issues.length ? fail(issues) : ok(out)
+
+  function number(tag: XmlTag, frame: Frame, name: string): number | undefined {
+    const raw = tag.attributes[name]
+    if (raw === undefined) return undefined
+    const n = parseDecimal(raw)
+    if (n !== undefined) return n
+    const at = { line: tag.line, column: tag.column }
+    const record = frame.record as RawNode | RawEdge
+    return refuse({
+      code: 'invalid_type',
+      path: [name],
+      field: name,
+      message: `${describeLocation(frame.of, at, record.id)}: <${tag.name}> ${name} is geen bruikbaar getal: verwacht een eindig decimaal getal (zoals 12 of -3.5), ontving ${describeNumberText(raw)}.`,
+      ...at
+    })
+  }
+
+  function readViz(tag: XmlTag, frame: Frame): void {
+    const record = frame.record as RawNode | RawEdge
+    switch (tag.local) {
+      case 'position': {
+        if (frame.of !== 'node') return
+        const x = number(tag, frame, 'x')
+        const y = number(tag, frame, 'y')
+        number(tag, frame, 'z')
+        if (x !== undefined && y !== undefined) record.app.set('position', { x, y })
+        return
+      }
+      case 'color': {
+        const c = rgba(tag.attributes)
+        if (c) record.fields.set('viz:color', c)
+        return
+      }
+      case 'size':
+      case 'thickness': {
+        const n = number(tag, frame, 'value')
+        if (n !== undefined) record.fields.set(`viz:${tag.local}`, n)
+        return
+      }
+      case 'shape': {
+        const s = tag.attributes.value ?? tag.attributes.uri
+        if (s) record.fields.set('viz:shape', s)
+      }
+    }
+  }
+
+  /** Attribute values (with declared defaults) onto the record; `kind`/`type` become its type. */
+  function finish(frame: Frame): void {
+    const record = frame.record as RawNode | RawEdge
+    const of = frame.of
+    const declared = defs[of]
+    const values = frame.values ?? new Map<string, string>()
+    for (const [id, def] of declared)
+      if (def.default !== undefined && !values.has(id)) values.set(id, def.default)
+    if (values.size === 0) return
+    const where = describeLocation(of, record.at, record.id)
+    let typeFromAttr: string | undefined
+    for (const [id, raw] of values) {
+      const def = declared.get(id)
+      const title = def?.title ?? id
+      if (title === 'kind') {
+        record.type = raw
+        continue
+      }
+      const value = typed(raw, def?.type ?? 'string')
+      if (of === 'edge' && title === 'directed') {
+        const d = directedValue(value)
+        if (d !== undefined) {
+          ;(record as RawEdge).directed = d
+          continue
+        }
+      }
+      if (title.toLowerCase() === 'type' && typeFromAttr === undefined) typeFromAttr = raw
+      const issue = assignAttribute(record, of, title, value, where)
+      if (issue) issues.push(issue)
+    }
+    if (!record.type && typeFromAttr !== undefined) record.type = typeFromAttr
+  }
+
+  return {
+    write(text) {
+      xml.write(text)
+    },
+    get failed() {
+      return xml.failed
+    },
+    end() {
+      const error = xml.end()
+      if (error) return fail([error])
+      if (graphDepth === 0)
+        return fail([
+          { code: 'not_our_format', path: [], message: 'Het GEXF-bestand bevat geen <graph>.' }
+        ])
+      if (issues.length) return fail(issues)
+      const notes = idNotes(missingIds, duplicateIds)
+      return ok(notes.length ? { ...out, notes } : out)
+    }
+  }
+}
+
+/**
+ * Reads GEXF 1.1–1.3 text into raw records (the whole text at once; see {@link createGexfReader}).
+ * Never throws on bad input.
+ */
+export function parseGexf(text: string): Result<RawGraph> {
+  return readWhole(createGexfReader(), text)
 }

@@ -1,8 +1,9 @@
 /**
  * GraphML (yEd, Gephi, NetworkX). Writes one `<key>` per attribute: `label` (the title), `kind`,
- * `x`/`y` (the position, as Gephi does), every app field and every free field, with edge direction
- * per edge. Reads typed keys with defaults, `edgedefault` and per-edge `directed`, parallel edges,
- * nested graphs, and yEd's node graphics (label and geometry).
+ * `x`/`y` (the position, as Gephi does), `directed` (the edge's direction, every edge in a directed
+ * graph), every app field and every free field. Reads as a stream (no document tree): typed keys
+ * with defaults, `edgedefault` and per-edge `directed`, parallel edges, nested graphs, and yEd's
+ * node graphics (label and geometry).
  */
 import { EDGE_RULES, type GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
@@ -25,16 +26,16 @@ import {
   type RawGraph,
   type RawNode
 } from '../raw-graph'
+import { readWhole, type ChunkReader } from '../import/chunk-reader'
 import {
-  attr,
   attrs,
-  children,
-  descendants,
+  createXmlStream,
+  describeNumberText,
   escapeText,
-  locate,
-  parseXml,
-  textOf,
-  type XmlElement
+  idNotes,
+  parseDecimal,
+  type XmlHandler,
+  type XmlTag
 } from './xml'
 
 /** Options for {@link serializeGraphml}. */
@@ -81,6 +82,12 @@ function keysFor(records: readonly (GraphNode | GraphEdge)[], of: 'node' | 'edge
     keys.push({ id: id(), name: 'y', type: 'double', read: (r) => (r as GraphNode).position?.y })
   } else {
     keys.push(appKey(id(), 'kind'))
+    keys.push({
+      id: id(),
+      name: 'directed',
+      type: 'boolean',
+      read: (r) => EDGE_RULES[(r as GraphEdge).kind].directed
+    })
   }
   const names = of === 'node' ? APP_NODE_FIELDS : APP_EDGE_FIELDS
   for (const name of usedAppFields(records, names, new Set(['title'])))
@@ -113,7 +120,9 @@ function dataOf(record: GraphNode | GraphEdge, keys: readonly Key[]): string {
 /**
  * Writes a graph as GraphML with typed keys. Every app field and free field travels as `<data>`, so
  * {@link parseGraphml} plus the import mapping give back the same records (annotations are not part
- * of GraphML). Undirected edge kinds carry `directed="false"`. Deterministic for equal input.
+ * of GraphML). Every edge is written in a directed graph with its direction as the boolean value
+ * `directed` (false for undirected kinds such as "spanning met"), because NetworkX and others refuse
+ * a `directed="false"` edge in a directed graph. Deterministic for equal input.
  */
 export function serializeGraphml(graph: GraphData, options: GraphmlOptions = {}): string {
   const nodeKeys = keysFor(graph.nodes, 'node')
@@ -149,8 +158,7 @@ export function serializeGraphml(graph: GraphData, options: GraphmlOptions = {})
       `    <edge${attrs([
         ['id', e.id],
         ['source', e.source],
-        ['target', e.target],
-        ['directed', EDGE_RULES[e.kind].directed ? undefined : 'false']
+        ['target', e.target]
       ])}>\n${dataOf(e, edgeKeys)}    </edge>\n`
     )
   }
@@ -170,11 +178,9 @@ interface KeyDef {
 
 const NUMERIC = new Set(['int', 'long', 'float', 'double'])
 
+/** A typed value as its key says; values that do not fit stay text (nothing is guessed). */
 function typed(value: string, type: string): FieldValue {
-  if (NUMERIC.has(type)) {
-    const n = Number(value)
-    return value.trim() !== '' && Number.isFinite(n) ? n : value
-  }
+  if (NUMERIC.has(type)) return parseDecimal(value) ?? value
   if (type === 'boolean') {
     const v = value.trim().toLowerCase()
     return v === 'true' ? true : v === 'false' ? false : value
@@ -182,126 +188,169 @@ function typed(value: string, type: string): FieldValue {
   return value
 }
 
-function readKeys(root: XmlElement): Map<string, KeyDef> {
-  const keys = new Map<string, KeyDef>()
-  for (const k of children(root, 'key')) {
-    const id = attr(k, 'id')
-    if (id === undefined) continue
-    const def = children(k, 'default')[0]
-    const yfiles = attr(k, 'yfiles.type')
-    keys.set(id, {
-      name: attr(k, 'attr.name') ?? id,
-      for: attr(k, 'for') ?? 'all',
-      type: (attr(k, 'attr.type') ?? 'string').toLowerCase(),
-      ...(def ? { default: textOf(def) } : {}),
-      ...(yfiles ? { yfiles } : {})
-    })
-  }
-  return keys
+/** The boolean an edge's `directed` value holds, or undefined when it holds none. */
+function directedValue(value: FieldValue): boolean | undefined {
+  if (typeof value === 'boolean') return value
+  const v = typeof value === 'string' ? value.trim().toLowerCase() : value
+  if (v === 'true' || v === '1') return true
+  if (v === 'false' || v === '0') return false
+  return undefined
 }
 
-/** yEd graphics: the first label becomes the title (nodes) or label (edges); geometry the position. */
-function readYFiles(data: XmlElement, record: RawNode | RawEdge): void {
-  const labelName = 'source' in record ? 'EdgeLabel' : 'NodeLabel'
-  const label = descendants(data, labelName)[0]
-  const text = label ? textOf(label).trim() : ''
-  const field = 'source' in record ? 'label' : 'title'
-  if (text && !record.app.has(field)) record.app.set(field, text)
-  if (!('source' in record)) {
-    const geo = descendants(data, 'Geometry')[0]
-    if (geo) {
-      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(attr(geo, k) ?? 0))
-      if ([x, y, w, h].every((v) => Number.isFinite(v)))
-        record.app.set('position', { x: (x ?? 0) + (w ?? 0) / 2, y: (y ?? 0) + (h ?? 0) / 2 })
-    }
-    const fill = descendants(data, 'Fill')[0]
-    const color = fill ? attr(fill, 'color') : undefined
-    if (color) record.fields.set('yfiles:color', color)
-  }
+/** A node or edge whose element is open. */
+interface Frame {
+  /** The record, or null when the element is refused (no id, no ends) and only its depth matters. */
+  record: RawNode | RawEdge | null
+  of: 'node' | 'edge'
+  depth: number
+  /** `<data>` values by key id, in file order (key defaults are added at the end). */
+  values: Map<string, string> | null
 }
 
-function readData(
-  el: XmlElement,
-  keys: Map<string, KeyDef>,
-  record: RawNode | RawEdge,
-  of: 'node' | 'edge',
-  issues: ImportIssue[],
-  where: string
-): void {
-  const values = new Map<string, string>()
-  for (const d of children(el, 'data')) {
-    const keyId = attr(d, 'key')
-    if (keyId === undefined) continue
-    const def = keys.get(keyId)
-    if (def?.yfiles || children(d).length > 0) {
-      readYFiles(d, record)
-      continue
-    }
-    values.set(keyId, textOf(d))
-  }
-  for (const [id, def] of keys) {
-    if ((def.for === of || def.for === 'all') && !values.has(id) && def.default !== undefined)
-      values.set(id, def.default)
-  }
-  let x: FieldValue | undefined
-  let y: FieldValue | undefined
-  let typeAttr: string | undefined
-  const hasLabel = [...values.keys()].some((id) => (keys.get(id)?.name ?? id) === 'label')
-  for (const [id, raw] of values) {
-    const def = keys.get(id)
-    const name = def?.name ?? id
-    const value = typed(raw, def?.type ?? 'string')
-    if (name === 'kind') {
-      record.type = raw
-    } else if (name === 'label' || (of === 'node' && name === 'name' && !hasLabel)) {
-      record.app.set(of === 'node' ? 'title' : 'label', raw)
-    } else if (of === 'node' && name === 'x') {
-      x = value
-    } else if (of === 'node' && name === 'y') {
-      y = value
-    } else {
-      if (name.toLowerCase() === 'type' && typeAttr === undefined) typeAttr = raw
-      const issue = assignAttribute(record, of, name, value, where)
-      if (issue) issues.push(issue)
-    }
-  }
-  if (typeof x === 'number' && typeof y === 'number') record.app.set('position', { x, y })
-  else {
-    if (x !== undefined) record.fields.set('x', x)
-    if (y !== undefined) record.fields.set('y', y)
-  }
-  if (!record.type && typeAttr !== undefined) record.type = typeAttr
+/** The open `<data>` element of the innermost record. */
+interface DataState {
+  depth: number
+  key: string | undefined
+  /** yEd graphics (a yfiles key, or any child element): read for label, geometry and fill. */
+  graphics: boolean
+  text: string
+  /** Depth of the first label element while it is read, -1 before, -2 after. */
+  label: number
+  labelText: string
+  geometry: boolean
+  fill: boolean
 }
 
 /**
- * Reads GraphML text into raw records: nodes and edges of every (nested) graph, typed key values with
- * defaults, direction per edge (`directed`) or per graph (`edgedefault`). Rejects malformed XML (line
- * and column), a document that is not GraphML, and unsafe key names. Never throws on bad input.
+ * A streaming GraphML reader (see chunk-reader.ts): records are built from the parser's events as the
+ * text arrives, with no document tree. Reads nodes and edges of every (nested) graph, typed key values
+ * with defaults, direction per edge (`directed` attribute, or the `directed` value this app writes)
+ * or per graph (`edgedefault`), parallel edges, and yEd's graphics (first label, geometry, fill).
+ * Refuses malformed XML (line and column), too deep nesting or too long values, a document that is
+ * not GraphML, yEd geometry that is not plain decimal, and unsafe key names. Edges with a missing or
+ * repeated id (NetworkX writes its multigraph keys as ids) are kept and get a fresh id later
+ * (mapping.ts); `notes` says how many.
  */
-export function parseGraphml(text: string): Result<RawGraph> {
-  const parsed = parseXml(text, 'GraphML')
-  if (!parsed.ok) return parsed
-  const root = parsed.value
-  if (root.localName !== 'graphml') {
-    return fail([
-      {
-        code: 'not_our_format',
-        path: [],
-        message: 'Dit is geen GraphML-bestand: het hoofdelement is geen <graphml>.'
-      }
-    ])
-  }
-  if (descendants(root, 'graph').length === 0) {
-    return fail([
-      { code: 'not_our_format', path: [], message: 'Het GraphML-bestand bevat geen <graph>.' }
-    ])
-  }
-  const keys = readKeys(root)
-  const issues: ImportIssue[] = []
+export function createGraphmlReader(): ChunkReader<RawGraph> {
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
-  for (const el of descendants(root, 'node')) {
-    const at = { ...locate(el), record: out.nodes.length + 1 }
-    const id = attr(el, 'id')
+  const issues: ImportIssue[] = []
+  const keys = new Map<string, KeyDef>()
+  const edgeIds = new Set<string>()
+  let duplicateIds = 0
+  let missingIds = 0
+  let sawGraph = false
+  /** Open `<graph>` elements: depth and edgedefault. */
+  const graphs: { depth: number; edgedefault: string | undefined }[] = []
+  /** The open `<key>` and its first `<default>`. */
+  let key: { id: string; def: KeyDef; depth: number; defaultDepth: number; text: string } | null =
+    null
+  const frames: Frame[] = []
+  let data: DataState | null = null
+
+  const handler: XmlHandler = {
+    open(tag) {
+      const a = tag.attributes
+      const depth = tag.depth
+      const local = tag.local
+      if (depth === 1) {
+        if (local !== 'graphml') {
+          xml.refuse({
+            code: 'not_our_format',
+            path: [],
+            message: 'Dit is geen GraphML-bestand: het hoofdelement is geen <graphml>.'
+          })
+        }
+        return
+      }
+      if (key) {
+        // Inside <key>: only its first <default> matters, with all the text inside it.
+        if (depth === key.depth + 1 && local === 'default' && key.defaultDepth === 0) {
+          key.defaultDepth = depth
+          key.text = ''
+        }
+        return
+      }
+      if (depth === 2 && local === 'key') {
+        if (a.id === undefined) return
+        const def: KeyDef = {
+          name: a['attr.name'] ?? a.id,
+          for: a.for ?? 'all',
+          type: (a['attr.type'] ?? 'string').toLowerCase()
+        }
+        const yfiles = a['yfiles.type']
+        if (yfiles) def.yfiles = yfiles
+        key = { id: a.id, def, depth, defaultDepth: 0, text: '' }
+        return
+      }
+      if (data) return openInData(tag)
+      if (local === 'graph') {
+        sawGraph = true
+        graphs.push({ depth, edgedefault: a.edgedefault })
+        return
+      }
+      if (local === 'node') return openNode(tag)
+      if (local === 'edge') return openEdge(tag)
+      const frame = frames[frames.length - 1]
+      if (local === 'data' && frame?.record && depth === frame.depth + 1) {
+        const k = a.key
+        data = {
+          depth,
+          key: k,
+          graphics: k !== undefined && !!keys.get(k)?.yfiles,
+          text: '',
+          label: -1,
+          labelText: '',
+          geometry: false,
+          fill: false
+        }
+      }
+    },
+    text(text) {
+      if (key) {
+        if (key.defaultDepth > 0) key.text += text
+      } else if (data) {
+        if (!data.graphics) data.text += text
+        else if (data.label > 0) data.labelText += text
+      }
+    },
+    close(local, depth) {
+      if (key) {
+        if (depth === key.defaultDepth) {
+          key.def.default = key.text
+          key.defaultDepth = -1
+        } else if (depth === key.depth) {
+          keys.set(key.id, key.def)
+          key = null
+        }
+        return
+      }
+      if (data) {
+        if (depth === data.label) closeLabel(data)
+        if (depth === data.depth) {
+          closeData(data)
+          data = null
+        }
+        return
+      }
+      const graph = graphs[graphs.length - 1]
+      if (graph && graph.depth === depth && local === 'graph') {
+        graphs.pop()
+        return
+      }
+      const frame = frames[frames.length - 1]
+      if (frame && depth === frame.depth && (local === 'node' || local === 'edge')) {
+        frames.pop()
+        if (frame.record) finish(frame)
+      }
+    }
+  }
+  const xml = createXmlStream('GraphML', handler)
+
+  function openNode(tag: XmlTag): void {
+    const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
+    const id = tag.attributes.id
+    const frame: Frame = { record: null, of: 'node', depth: tag.depth, values: null }
+    frames.push(frame)
     if (!id) {
       issues.push({
         code: 'invalid_field',
@@ -310,17 +359,20 @@ export function parseGraphml(text: string): Result<RawGraph> {
         message: `${describeLocation('node', at)}: de knoop heeft geen id.`,
         ...at
       })
-      continue
+      return
     }
     const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
-    readData(el, keys, node, 'node', issues, describeLocation('node', at, id))
+    frame.record = node
     out.nodes.push(node)
   }
-  for (const el of descendants(root, 'edge')) {
-    const at = { ...locate(el), record: out.edges.length + 1 }
-    const id = attr(el, 'id') ?? null
-    const source = attr(el, 'source')
-    const target = attr(el, 'target')
+
+  function openEdge(tag: XmlTag): void {
+    const a = tag.attributes
+    const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
+    let id = a.id ?? null
+    const { source, target } = a
+    const frame: Frame = { record: null, of: 'edge', depth: tag.depth, values: null }
+    frames.push(frame)
     if (!source || !target) {
       const missing = source ? 'target' : 'source'
       issues.push({
@@ -330,12 +382,22 @@ export function parseGraphml(text: string): Result<RawGraph> {
         message: `${describeLocation('edge', at, id)}: de verbinding mist ${missing}.`,
         ...at
       })
-      continue
+      return
     }
-    const parent = el.parent
-    const edgedefault =
-      parent && parent.localName === 'graph' ? attr(parent, 'edgedefault') : undefined
-    const directedAttr = attr(el, 'directed')
+    const fields = new Map<string, FieldValue>()
+    if (id === null || id === '') {
+      id = null
+      missingIds++
+    } else if (edgeIds.has(id)) {
+      // NetworkX writes a multigraph's edge keys (0, 1, …) as ids, repeated across node pairs: keep
+      // the file's id in fields.id, as the mapping does for every id it replaces.
+      fields.set('id', id)
+      id = null
+      duplicateIds++
+    } else edgeIds.add(id)
+    const graph = graphs[graphs.length - 1]
+    const edgedefault = graph && graph.depth === tag.depth - 1 ? graph.edgedefault : undefined
+    const directedAttr = a.directed
     const edge: RawEdge = {
       id,
       type: '',
@@ -346,11 +408,147 @@ export function parseGraphml(text: string): Result<RawGraph> {
           ? directedAttr === 'true'
           : (edgedefault ?? 'directed') === 'directed',
       app: new Map(),
-      fields: new Map(),
+      fields,
       at
     }
-    readData(el, keys, edge, 'edge', issues, describeLocation('edge', at, id))
+    frame.record = edge
     out.edges.push(edge)
   }
-  return issues.length ? fail(issues) : ok(out)
+
+  /** An element inside `<data>`: yEd graphics (a data value with child elements is graphics). */
+  function openInData(tag: XmlTag): void {
+    const d = data as DataState
+    if (!d.graphics) {
+      d.graphics = true
+      d.text = ''
+    }
+    const frame = frames[frames.length - 1] as Frame
+    const record = frame.record as RawNode | RawEdge
+    const local = tag.local
+    if (d.label === -1 && local === (frame.of === 'edge' ? 'EdgeLabel' : 'NodeLabel')) {
+      d.label = tag.depth
+      d.labelText = ''
+    } else if (frame.of === 'node' && !d.geometry && local === 'Geometry') {
+      d.geometry = true
+      const x = decimal(tag, frame, 'x')
+      const y = decimal(tag, frame, 'y')
+      const w = decimal(tag, frame, 'width')
+      const h = decimal(tag, frame, 'height')
+      record.app.set('position', { x: x + w / 2, y: y + h / 2 })
+    } else if (frame.of === 'node' && !d.fill && local === 'Fill') {
+      d.fill = true
+      const color = tag.attributes.color
+      if (color) record.fields.set('yfiles:color', color)
+    }
+  }
+
+  /** A number yEd graphics require (absent: 0); anything but a plain decimal refuses the file. */
+  function decimal(tag: XmlTag, frame: Frame, name: string): number {
+    const raw = tag.attributes[name]
+    if (raw === undefined) return 0
+    const n = parseDecimal(raw)
+    if (n !== undefined) return n
+    const at = { line: tag.line, column: tag.column }
+    return xml.refuse({
+      code: 'invalid_type',
+      path: [name],
+      field: name,
+      message: `${describeLocation(frame.of, at, frame.record?.id)}: <${tag.name}> ${name} is geen bruikbaar getal: verwacht een eindig decimaal getal (zoals 12 of -3.5), ontving ${describeNumberText(raw)}.`,
+      ...at
+    })
+  }
+
+  function closeLabel(d: DataState): void {
+    const frame = frames[frames.length - 1] as Frame
+    const record = frame.record as RawNode | RawEdge
+    const field = frame.of === 'edge' ? 'label' : 'title'
+    const text = d.labelText.trim()
+    if (text && !record.app.has(field)) record.app.set(field, text)
+    d.label = -2
+    d.labelText = ''
+  }
+
+  function closeData(d: DataState): void {
+    if (d.graphics || d.key === undefined) return
+    const frame = frames[frames.length - 1] as Frame
+    ;(frame.values ??= new Map()).set(d.key, d.text)
+  }
+
+  /** Key values (with defaults) onto the record: kind, label, position, app and free fields. */
+  function finish(frame: Frame): void {
+    const record = frame.record as RawNode | RawEdge
+    const of = frame.of
+    const values = frame.values ?? new Map<string, string>()
+    for (const [id, def] of keys) {
+      if ((def.for === of || def.for === 'all') && def.default !== undefined && !values.has(id))
+        values.set(id, def.default)
+    }
+    if (values.size === 0) return
+    const where = describeLocation(of, record.at, record.id)
+    let x: FieldValue | undefined
+    let y: FieldValue | undefined
+    let typeAttr: string | undefined
+    let hasLabel = false
+    for (const id of values.keys()) if ((keys.get(id)?.name ?? id) === 'label') hasLabel = true
+    for (const [id, raw] of values) {
+      const def = keys.get(id)
+      const name = def?.name ?? id
+      const value = typed(raw, def?.type ?? 'string')
+      if (name === 'kind') {
+        record.type = raw
+      } else if (name === 'label' || (of === 'node' && name === 'name' && !hasLabel)) {
+        record.app.set(of === 'node' ? 'title' : 'label', raw)
+      } else if (of === 'node' && name === 'x') {
+        x = value
+      } else if (of === 'node' && name === 'y') {
+        y = value
+      } else {
+        if (of === 'edge' && name === 'directed') {
+          const d = directedValue(value)
+          if (d !== undefined) {
+            ;(record as RawEdge).directed = d
+            continue
+          }
+        }
+        if (name.toLowerCase() === 'type' && typeAttr === undefined) typeAttr = raw
+        const issue = assignAttribute(record, of, name, value, where)
+        if (issue) issues.push(issue)
+      }
+    }
+    if (typeof x === 'number' && typeof y === 'number') record.app.set('position', { x, y })
+    else {
+      if (x !== undefined) record.fields.set('x', x)
+      if (y !== undefined) record.fields.set('y', y)
+    }
+    if (!record.type && typeAttr !== undefined) record.type = typeAttr
+  }
+
+  return {
+    write(text) {
+      xml.write(text)
+    },
+    get failed() {
+      return xml.failed
+    },
+    end() {
+      const error = xml.end()
+      if (error) return fail([error])
+      if (!sawGraph) {
+        return fail([
+          { code: 'not_our_format', path: [], message: 'Het GraphML-bestand bevat geen <graph>.' }
+        ])
+      }
+      if (issues.length) return fail(issues)
+      const notes = idNotes(missingIds, duplicateIds)
+      return ok(notes.length ? { ...out, notes } : out)
+    }
+  }
+}
+
+/**
+ * Reads GraphML text into raw records (the whole text at once; see {@link createGraphmlReader}).
+ * Never throws on bad input.
+ */
+export function parseGraphml(text: string): Result<RawGraph> {
+  return readWhole(createGraphmlReader(), text)
 }

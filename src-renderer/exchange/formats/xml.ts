@@ -1,28 +1,53 @@
 /**
- * XML reading and writing for GEXF and GraphML. Parsing uses saxes, a strict, fast streaming parser
- * that runs the same in the browser and in Node, so the app, the tests and the command line read
- * files with exactly the same code. It builds a small element tree (names, attributes, text, line
- * and column). Malformed XML is rejected with a Dutch message that says where; entity declarations
- * are never expanded (an undeclared entity is an error).
+ * XML reading and writing for GEXF and GraphML. Reading is event driven: saxes (a strict, fast
+ * streaming parser that runs the same in the browser and in Node) reports start tags, text and end
+ * tags, and the format readers (gexf.ts, graphml.ts) build raw records from those events as they
+ * come. No document tree is ever built, nothing recurses, and the text may arrive in pieces of any
+ * size (see import/chunk-reader.ts).
+ *
+ * Files are checked, not trusted: malformed XML, elements nested deeper than {@link XML_MAX_DEPTH}
+ * and values longer than {@link XML_MAX_VALUE_CHARS} refuse the file with a Dutch message that says
+ * where. Entity declarations are never expanded (an undeclared entity is an error).
  */
 import { SaxesParser } from 'saxes'
-import { fail, ok, type Result } from '../../domain/result'
 import type { ImportIssue } from '../raw-graph'
+export { parseDecimal } from '../raw-graph'
 
-/** An element of a parsed document: only what the graph readers need. */
-export interface XmlElement {
+/**
+ * How deeply elements may nest. GEXF needs 6 levels (gexf › graph › nodes › node › attvalues ›
+ * attvalue), yEd's GraphML about 10, hierarchical graphs a few more per level; a file nested deeper
+ * is refused (it is broken or made to crash readers).
+ */
+export const XML_MAX_DEPTH = 64
+
+/**
+ * The longest attribute value or element text (in characters) a file may carry. The app's longest
+ * field (a quote or a description) is far below this; a longer value refuses the file.
+ */
+export const XML_MAX_VALUE_CHARS = 1_000_000
+
+/** A start tag as the readers see it. The object is reused for every tag: do not keep it. */
+export interface XmlTag {
   /** Qualified name as written, e.g. `viz:position`. */
   name: string
-  /** Name without namespace prefix, e.g. `position`. Namespaces are not checked (Gephi files vary). */
-  localName: string
-  attributes: Map<string, string>
-  children: XmlElement[]
-  /** The element's own text (text and CDATA directly inside it). */
-  text: string
-  parent: XmlElement | null
+  /** Name without namespace prefix, e.g. `position`. Namespaces are not checked (files vary). */
+  local: string
+  attributes: Readonly<Record<string, string>>
+  /** 1 for the root element. */
+  depth: number
   /** Where the start tag begins (1-based). */
   line: number
   column: number
+}
+
+/** What a format reader does with the parser's events. */
+export interface XmlHandler {
+  /** A start tag (also for an empty element, which is then closed at once). */
+  open(tag: XmlTag): void
+  /** Text or CDATA directly inside the innermost open element; may come in several pieces. */
+  text(text: string): void
+  /** The end of the element at `depth` (1 for the root), with its local name. */
+  close(local: string, depth: number): void
 }
 
 /** Known parser messages in Dutch; anything else is shown as the technical text. */
@@ -72,108 +97,171 @@ function xmlIssue(
   }
 }
 
+const GROUPED = new Intl.NumberFormat('nl-NL')
+
+/** The issue for an element nested deeper than {@link XML_MAX_DEPTH}. */
+function depthIssue(formatName: string, line: number): ImportIssue {
+  return {
+    code: 'too_large',
+    path: [],
+    message: `Het ${formatName}-bestand is te diep genest: meer dan ${XML_MAX_DEPTH} elementen in elkaar (regel ${line}). Geen grafiekprogramma schrijft zo; het bestand is geweigerd.`,
+    line
+  }
+}
+
+/** The issue for a value longer than {@link XML_MAX_VALUE_CHARS}. */
+function valueIssue(formatName: string, line: number, what: string): ImportIssue {
+  return {
+    code: 'too_large',
+    path: [],
+    message: `Het ${formatName}-bestand bevat een te lange waarde (${what} van meer dan ${GROUPED.format(XML_MAX_VALUE_CHARS)} tekens, regel ${line}); het bestand is geweigerd.`,
+    line
+  }
+}
+
 class StopParsing extends Error {}
 
+/** A running XML read: feed it text, end it, or refuse the file from a handler. */
+export interface XmlStream {
+  /** Feeds the next piece of text; ignored once the read failed. Never throws on bad input. */
+  write(text: string): void
+  /** Ends the input; the first fatal issue, or null when the XML was well formed. */
+  end(): ImportIssue | null
+  /** True once the file is refused. */
+  readonly failed: boolean
+  /**
+   * Refuses the file from inside a handler call: records `issue` and stops parsing (it throws a
+   * private signal that {@link XmlStream.write} catches; call it last).
+   */
+  refuse(issue: ImportIssue): never
+}
+
 /**
- * Parses XML text into an element tree with line numbers on every element. The first well-formedness
- * error rejects the whole file with a Dutch issue (line and column); nothing is half read. A byte
- * order mark is skipped. Never throws on bad input.
+ * Starts a streaming read of XML text for `handler`. Well-formedness errors, nesting deeper than
+ * {@link XML_MAX_DEPTH} and values longer than {@link XML_MAX_VALUE_CHARS} stop the read with one
+ * Dutch issue (line and column). A byte order mark at the start is skipped.
  */
-export function parseXml(input: string, formatName: string): Result<XmlElement> {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+export function createXmlStream(formatName: string, handler: XmlHandler): XmlStream {
   const parser = new SaxesParser({ position: true })
-  let root: XmlElement | null = null
-  let current: XmlElement | null = null
+  const tag: XmlTag = { name: '', local: '', attributes: {}, depth: 0, line: 1, column: 1 }
   let error: ImportIssue | null = null
+  let started = false
+  let sawRoot = false
+  let depth = 0
+  let textChars = 0
   let startLine = 1
   let startColumn = 1
-  parser.on('error', (e) => {
-    error ??= xmlIssue(formatName, e.message, parser.line, parser.column)
+  const refuse = (issue: ImportIssue): never => {
+    error ??= issue
     throw new StopParsing()
-  })
+  }
+  parser.on('error', (e) => refuse(xmlIssue(formatName, e.message, parser.line, parser.column)))
   parser.on('opentagstart', () => {
     startLine = parser.line
     startColumn = Math.max(1, parser.column - 1)
   })
-  parser.on('opentag', (tag) => {
-    const name = tag.name
-    const colon = name.indexOf(':')
-    const el: XmlElement = {
-      name,
-      localName: colon >= 0 ? name.slice(colon + 1) : name,
-      attributes: new Map(Object.entries(tag.attributes as Record<string, string>)),
-      children: [],
-      text: '',
-      parent: current,
-      line: startLine,
-      column: startColumn
+  parser.on('opentag', (t) => {
+    depth++
+    if (depth > XML_MAX_DEPTH) refuse(depthIssue(formatName, startLine))
+    sawRoot = true
+    textChars = 0
+    // Without xmlns processing saxes gives plain string values.
+    const attributes = t.attributes as Record<string, string>
+    for (const k in attributes) {
+      if ((attributes[k] as string).length > XML_MAX_VALUE_CHARS)
+        refuse(valueIssue(formatName, startLine, `attribuut ${k}`))
     }
-    if (current) current.children.push(el)
-    else root = el
-    current = el
+    const name = t.name
+    const colon = name.indexOf(':')
+    tag.name = name
+    tag.local = colon >= 0 ? name.slice(colon + 1) : name
+    tag.attributes = attributes
+    tag.depth = depth
+    tag.line = startLine
+    tag.column = startColumn
+    handler.open(tag)
   })
-  const onText = (t: string): void => {
-    if (current) current.text += t
+  const onText = (text: string): void => {
+    textChars += text.length
+    if (textChars > XML_MAX_VALUE_CHARS) refuse(valueIssue(formatName, parser.line, 'tekst'))
+    if (depth > 0) handler.text(text)
   }
   parser.on('text', onText)
   parser.on('cdata', onText)
-  parser.on('closetag', () => {
-    const el = current
-    if (!el) return
-    // Indentation between child elements is not content.
-    if (el.children.length > 0 && el.text.trim() === '') el.text = ''
-    current = el.parent
+  parser.on('closetag', (t) => {
+    const name = t.name
+    const colon = name.indexOf(':')
+    handler.close(colon >= 0 ? name.slice(colon + 1) : name, depth)
+    depth--
+    textChars = 0
   })
-  try {
-    parser.write(text).close()
-  } catch (e) {
-    if (!(e instanceof StopParsing)) {
-      const message = e instanceof Error ? e.message : String(e)
-      error ??= xmlIssue(formatName, message, parser.line, parser.column)
+  const guarded = (run: () => void): void => {
+    try {
+      run()
+    } catch (e) {
+      if (!(e instanceof StopParsing)) {
+        const message = e instanceof Error ? e.message : String(e)
+        error ??= xmlIssue(formatName, message, parser.line, parser.column)
+      }
     }
   }
-  if (error) return fail([error])
-  if (!root)
-    return fail([xmlIssue(formatName, 'must contain a root element', undefined, undefined)])
-  return ok(root)
-}
-
-/** Child elements of `parent`, optionally only those with local name `name`. */
-export function children(parent: XmlElement, name?: string): XmlElement[] {
-  return name ? parent.children.filter((c) => c.localName === name) : parent.children
-}
-
-/** The first child element with local name `name`, or undefined. */
-export function child(parent: XmlElement, name: string): XmlElement | undefined {
-  return parent.children.find((c) => c.localName === name)
-}
-
-/** All descendant elements with local name `name`, in document order. */
-export function descendants(root: XmlElement, name: string): XmlElement[] {
-  const out: XmlElement[] = []
-  const stack: XmlElement[] = [...root.children].reverse()
-  while (stack.length) {
-    const el = stack.pop() as XmlElement
-    if (el.localName === name) out.push(el)
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as XmlElement)
+  return {
+    write(text) {
+      if (error || text === '') return
+      let chunk = text
+      if (!started) {
+        started = true
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1)
+      }
+      guarded(() => parser.write(chunk))
+    },
+    end() {
+      if (!error) guarded(() => parser.close())
+      if (!error && !sawRoot)
+        error = xmlIssue(formatName, 'must contain a root element', undefined, undefined)
+      return error
+    },
+    get failed() {
+      return error !== null
+    },
+    refuse
   }
-  return out
 }
 
-/** An attribute's value, or undefined when the element does not have it. */
-export function attr(el: XmlElement, name: string): string | undefined {
-  return el.attributes.get(name)
+/** How a value that should have been a number is named in a message. */
+export function describeNumberText(text: string): string {
+  if (text === '') return 'een lege waarde'
+  if (text.trim() === '') return 'alleen witruimte'
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
+  if (/^[+-]?0x[0-9a-f]+$/i.test(text.trim())) return `${shown} (een hexadecimaal getal)`
+  return shown
 }
 
-/** The element's text, its descendants' text included. */
-export function textOf(el: XmlElement): string {
-  if (el.children.length === 0) return el.text
-  return el.text + el.children.map(textOf).join('')
-}
-
-/** Where an element starts, for problem reports. */
-export function locate(el: XmlElement): { line?: number; column?: number } {
-  return { line: el.line, column: el.column }
+/**
+ * The notes for edges whose id was missing or already taken in the file: they are kept and get a
+ * fresh id in the mapping (a repeated id is kept in `fields.id`).
+ */
+export function idNotes(missing: number, duplicate: number): ImportIssue[] {
+  const notes: ImportIssue[] = []
+  const n = (count: number): string =>
+    count === 1 ? '1 verbinding had' : `${GROUPED.format(count)} verbindingen hadden`
+  if (duplicate > 0) {
+    notes.push({
+      code: 'duplicate_id',
+      path: ['id'],
+      field: 'id',
+      message: `${n(duplicate)} een id die al eerder in het bestand stond en ${duplicate === 1 ? 'kreeg' : 'kregen'} een nieuwe id (de oude staat in het veld id).`
+    })
+  }
+  if (missing > 0) {
+    notes.push({
+      code: 'required',
+      path: ['id'],
+      field: 'id',
+      message: `${n(missing)} geen id en ${missing === 1 ? 'kreeg' : 'kregen'} een nieuwe id.`
+    })
+  }
+  return notes
 }
 
 // ---------- writing ----------
