@@ -377,7 +377,8 @@ export function createGexfReader(): ChunkReader<RawGraph> {
         if (depth === defaultDepth) {
           // Its own text is the value; indentation between child elements is not content.
           if (attribute)
-            attribute.def.default = defaultHasChildren && defaultText.trim() === '' ? '' : defaultText
+            attribute.def.default =
+              defaultHasChildren && defaultText.trim() === '' ? '' : defaultText
           defaultDepth = 0
         } else if (attribute && depth === attribute.depth) {
           if (attrClass) defs[attrClass].set(attribute.id, attribute.def)
