@@ -23,14 +23,7 @@ import type { Translate } from './issue-message'
  * - `unknown`: anything else (the message carries a short technical detail).
  */
 export type ErrorKind =
-  | 'quota'
-  | 'cancelled'
-  | 'aborted'
-  | 'closed'
-  | 'version'
-  | 'read_only'
-  | 'invalid'
-  | 'unknown'
+  'quota' | 'cancelled' | 'aborted' | 'closed' | 'version' | 'read_only' | 'invalid' | 'unknown'
 
 export interface ClassifiedError {
   kind: ErrorKind

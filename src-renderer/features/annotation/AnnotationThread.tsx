@@ -2,6 +2,8 @@ import { Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Select, Sta
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
+import { reportWrite } from '../services/report-write'
+import { errorMessage } from '../../i18n/error-message'
 import { useUiStore } from '../../state/ui-store'
 import { isContested, type Annotation } from '../../domain/annotations'
 import { STANCES, type Stance } from '../../domain/facets'
@@ -76,7 +78,7 @@ export function AnnotationThread({ targetId, targetType }: { targetId: string; t
               <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
                 {t('annotation.edit')}
               </Button>
-              <Button size="compact-xs" variant="subtle" color="red" onClick={() => void session.repo.deleteAnnotation(a.id)}>
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => void reportWrite(t, session.repo.deleteAnnotation(a.id))}>
                 {t('annotation.delete')}
               </Button>
             </Group>
@@ -116,9 +118,16 @@ function AnnotationForm({
   )
   const submit = async (): Promise<void> => {
     const draft = { stance, confidence: Number(confidence), text, quoteIds }
-    const r = editing
-      ? await session.repo.updateAnnotation(editing.id, draft)
-      : await session.repo.addAnnotation({ ...draft, targetId, targetType })
+    let r
+    try {
+      r = editing
+        ? await session.repo.updateAnnotation(editing.id, draft)
+        : await session.repo.addAnnotation({ ...draft, targetId, targetType })
+    } catch (failure) {
+      // Nothing was stored; the text stays in the box for another try.
+      setError(errorMessage(t, failure))
+      return
+    }
     if (!r.ok) {
       setError(Object.values(fieldIssueMessages(t, r.issues)).join(' '))
       return

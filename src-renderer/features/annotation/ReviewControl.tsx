@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
+import { reportWrite } from '../services/report-write'
 import { useUiStore } from '../../state/ui-store'
 import { REVIEW_STATUSES } from '../../domain/facets'
 import type { IngredientNode, LessonNode } from '../../domain/node-kinds'
@@ -13,10 +14,13 @@ export function ReviewControl({ node }: { node: LessonNode | IngredientNode }): 
   const i = REVIEW_STATUSES.indexOf(node.reviewStatus)
   const next = REVIEW_STATUSES[i + 1]
   const move = (status: (typeof REVIEW_STATUSES)[number]): void => {
-    void session.repo.updateNode(
-      node.id,
-      { reviewStatus: status, reviewedBy: author, reviewedAt: new Date().toISOString() } as never,
-      'node.review'
+    void reportWrite(
+      t,
+      session.repo.updateNode(
+        node.id,
+        { reviewStatus: status, reviewedBy: author, reviewedAt: new Date().toISOString() } as never,
+        'node.review'
+      )
     )
   }
   return (

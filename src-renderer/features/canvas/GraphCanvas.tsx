@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react'
+import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CyController } from '../../graph-view/cy-controller'
 import { useUiStore } from '../../state/ui-store'
 import { useApp } from '../services/AppContext'
+import { reportWrite } from '../services/report-write'
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const
 
@@ -31,7 +33,7 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
           useUiStore.getState().openDialog({ type: 'edgeForm', request: { sourceId, targetId } }),
         onNodesMoved: (positions) => {
           if (repo.readOnly) return
-          void repo.setPositions(positions, 'node.move')
+          void reportWrite(i18next.t, repo.setPositions(positions, 'node.move'))
         }
       },
       // Labels come from the display projection from the first paint on.

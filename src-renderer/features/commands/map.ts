@@ -17,7 +17,7 @@ export function reportResult(ctx: CommandContext, r: Result<unknown>, okMessage:
   if (r.ok) ctx.notify.ok(okMessage)
   else
     ctx.notify.error(
-      ctx.t('errors.generic', { message: '' }),
+      ctx.t('errors.notSaved'),
       r.issues
         .slice(0, 3)
         .map((i) => issueMessage(ctx.t, i))

@@ -5,6 +5,7 @@
  * `isEnabled` decides the disabled state everywhere; the registry tells subscribers when the inputs
  * of that decision may have changed (a commit, undo history, UI state), so buttons follow at once.
  */
+import { errorMessage } from '../../i18n/error-message'
 import type { CommandContext } from './context'
 import type { CommandId } from './ids'
 
@@ -56,11 +57,19 @@ export class CommandRegistry {
     return c.isEnabled ? c.isEnabled(this.ctx) : true
   }
 
-  /** Runs a command if it exists and is enabled; returns whether it ran. */
+  /**
+   * Runs a command if it exists and is enabled; returns whether it ran. A command that throws (a
+   * write that failed in storage: disk full, database closed, …) never becomes an unhandled
+   * rejection: the user is told why, in their language, and nothing was half written.
+   */
   async run(id: CommandId): Promise<boolean> {
     const c = this.commands.get(id)
     if (!c || !this.isEnabled(id)) return false
-    await c.run(this.ctx)
+    try {
+      await c.run(this.ctx)
+    } catch (error) {
+      this.ctx.notify.error(this.ctx.t('errors.failed'), errorMessage(this.ctx.t, error))
+    }
     return true
   }
 

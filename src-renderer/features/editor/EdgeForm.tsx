@@ -21,6 +21,7 @@ import {
   type ParticipationLevel,
   type Status
 } from '../../domain/facets'
+import { errorMessage } from '../../i18n/error-message'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useView } from '../canvas/view-context'
 import { useDisplayVersion } from '../hooks/useDisplay'
@@ -110,18 +111,25 @@ export function EdgeForm(): React.JSX.Element {
       return
     }
     const reversed = choice!.startsWith('rev:')
-    const r = await session.repo.createEdge({
-      kind,
-      source: reversed ? target.id : source.id,
-      target: reversed ? source.id : target.id,
-      status,
-      evidence,
-      ...(label.trim() ? { label: label.trim() } : {}),
-      ...(weight !== '' ? { weight } : {}),
-      ...(extra.includes('role') && role.trim() ? { role: role.trim() } : {}),
-      ...(extra.includes('participationLevel') && level ? { participationLevel: level } : {}),
-      ...(extra.includes('topic') && topic.trim() ? { topic: topic.trim() } : {})
-    })
+    let r
+    try {
+      r = await session.repo.createEdge({
+        kind,
+        source: reversed ? target.id : source.id,
+        target: reversed ? source.id : target.id,
+        status,
+        evidence,
+        ...(label.trim() ? { label: label.trim() } : {}),
+        ...(weight !== '' ? { weight } : {}),
+        ...(extra.includes('role') && role.trim() ? { role: role.trim() } : {}),
+        ...(extra.includes('participationLevel') && level ? { participationLevel: level } : {}),
+        ...(extra.includes('topic') && topic.trim() ? { topic: topic.trim() } : {})
+      })
+    } catch (error) {
+      // Nothing was stored; the form keeps its choices for another try.
+      setErrors({ _form: errorMessage(t, error) })
+      return
+    }
     if (!r.ok) {
       setErrors(fieldIssueMessages(t, r.issues))
       return

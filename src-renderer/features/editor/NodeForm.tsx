@@ -28,6 +28,7 @@ import {
 } from '../../domain/node-kinds'
 import type { Issue } from '../../domain/result'
 import { validateNodeDraft } from '../../domain/validate'
+import { errorMessage } from '../../i18n/error-message'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useDisplayVersion } from '../hooks/useDisplay'
 import { dialogOf, useUiStore } from '../../state/ui-store'
@@ -60,9 +61,12 @@ export function NodeForm(): React.JSX.Element {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [issues, setIssues] = useState<Issue[]>([])
   const [saving, setSaving] = useState(false)
+  /** Why the last save failed in storage (disk full, …); the draft is kept. */
+  const [failure, setFailure] = useState<string | null>(null)
 
   useEffect(() => {
     setIssues([])
+    setFailure(null)
     setDraft(
       editing ? ({ ...(editing.node ?? newDraft(editing.kind, editing.position)) } as Draft) : null
     )
@@ -93,6 +97,7 @@ export function NodeForm(): React.JSX.Element {
       return
     }
     setSaving(true)
+    setFailure(null)
     try {
       const repo = session.repo
       const {
@@ -106,7 +111,10 @@ export function NodeForm(): React.JSX.Element {
       } = draft
       const r = isNew
         ? await repo.createNode(values as never)
-        : await repo.updateNode(editing.node!.id, values as never)
+        : await repo.updateNode(editing.node!.id, values as never, undefined, {
+            // Fields left as they were when the form opened keep another window's later change.
+            base: editing.node!
+          })
       if (!r.ok) {
         setIssues(r.issues)
         return
@@ -114,6 +122,10 @@ export function NodeForm(): React.JSX.Element {
       notifications.show({ message: t('editor.saved'), color: 'green' })
       editing.onSaved?.(r.value)
       close()
+    } catch (error) {
+      // The write is one transaction: nothing was stored. Say why (disk full, …) and keep the form
+      // with the user's input, so they can try again.
+      setFailure(errorMessage(t, error))
     } finally {
       setSaving(false)
     }
@@ -219,6 +231,11 @@ export function NodeForm(): React.JSX.Element {
         noValidate
       >
         <Stack gap="sm">
+          {failure && (
+            <Alert color="red" title={t('errors.notSaved')} data-testid="form-failure">
+              {failure}
+            </Alert>
+          )}
           {Object.keys(errors).length > 0 && (
             <Alert color="red" data-testid="form-error">
               {[t('editor.invalid'), ...elsewhere].join(' ')}

@@ -4,6 +4,7 @@ import type { CyController } from '../../graph-view/cy-controller'
 import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import type { ConfirmRequest } from '../confirm/ConfirmDialog'
 import { useUiStore } from '../../state/ui-store'
+import { reportWrite } from '../services/report-write'
 import type { NodeKind, Position } from '../../domain/node-kinds'
 
 /** The centre of the visible canvas in model coordinates, where a new node goes. */
@@ -61,8 +62,8 @@ export async function deleteSelected(
       danger: true
     })
     if (!ok) return
-    const r = await repo.deleteNode(node.id)
-    if (r.ok) {
+    const r = await reportWrite(t, repo.deleteNode(node.id))
+    if (r?.ok) {
       useUiStore.getState().select(null)
       notifications.show({ message: t('editor.deleted') })
     }
@@ -78,8 +79,8 @@ export async function deleteSelected(
     danger: true
   })
   if (!ok) return
-  const r = await repo.deleteEdge(edge.id)
-  if (r.ok) {
+  const r = await reportWrite(t, repo.deleteEdge(edge.id))
+  if (r?.ok) {
     useUiStore.getState().select(null)
     notifications.show({ message: t('editor.deleted') })
   }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, List, Modal, Progress, Radio, ScrollArea, Select, Stack, Text } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, List, Modal, Progress, Radio, ScrollArea, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useRef, useState } from 'react'
 import i18next, { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { errorMessage, isCancel } from '../../i18n/error-message'
 import { issueMessage } from '../../i18n/issue-message'
 import { dialogOf, useUiStore } from '../../state/ui-store'
 import { useApp } from '../services/AppContext'
@@ -50,7 +51,7 @@ export async function startImport(
   try {
     file = await bridge.files.openFile({ kinds: ['kg-json', 'csv', 'zip', 'gexf', 'graphml', 'cyjs'] })
   } catch (err) {
-    onError(err instanceof Error ? err.message : String(err))
+    onError(errorMessage(i18next.t, err))
     return
   }
   if (!file) return
@@ -73,7 +74,8 @@ export async function previewImport(
   try {
     r = await readImportAsync(file.name, file.data, { existing, author, signal: controller.signal })
   } catch (err) {
-    onError(err instanceof Error ? err.message : String(err))
+    // A cancel says so in the reader's own words; anything else through the one error classifier.
+    onError(isCancel(err, controller.signal) && err instanceof Error ? err.message : errorMessage(i18next.t, err, { signal: controller.signal }))
     return
   } finally {
     useUiStore.getState().setImportReading(null)
@@ -108,6 +110,9 @@ export function ImportDialog(): React.JSX.Element {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge')
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [problems, setProblems] = useState<ImportIssue[] | null>(null)
+  /** Why the last write failed (disk full, database closed, …); the dialog stays usable. */
+  const [failure, setFailure] = useState<string | null>(null)
+  const [dropLoops, setDropLoops] = useState(true)
   const abort = useRef<AbortController | null>(null)
 
   const close = (): void => {
@@ -116,24 +121,39 @@ export function ImportDialog(): React.JSX.Element {
     setMapping({})
     setEdgeMapping({})
     setProblems(null)
+    setFailure(null)
+    setDropLoops(true)
     setProgress(null)
   }
   if (!preview) return <Modal opened={false} onClose={close} />
   const shown = problems ?? preview.problems
 
   const run = async (): Promise<void> => {
-    const mapped = applyMapping(preview, mapping, edgeMapping)
+    setFailure(null)
+    const mapped = applyMapping(preview, mapping, edgeMapping, { selfLoops: dropLoops ? 'drop' : 'keep' })
     if (!mapped.ok) {
       setProblems(mapped.issues as ImportIssue[])
       return
     }
-    abort.current = new AbortController()
+    setProblems(null)
+    const controller = new AbortController()
+    abort.current = controller
     setProgress({ done: 0, total: 1 })
-    const r = await importInto(session.repo, mapped.value, mode, {
-      signal: abort.current.signal,
-      onProgress: (done, total) => setProgress({ done, total })
-    })
-    setProgress(null)
+    let r
+    try {
+      r = await importInto(session.repo, mapped.value, mode, {
+        signal: controller.signal,
+        onProgress: (done, total) => setProgress({ done, total })
+      })
+    } catch (error) {
+      // The write is one transaction: it failed as a whole, nothing is stored. Say why; keep the
+      // dialog, its choices and the Apply button so the user can free space and try again.
+      if (!controller.signal.aborted) setFailure(errorMessage(t, error, { signal: controller.signal }))
+      return
+    } finally {
+      if (abort.current === controller) abort.current = null
+      setProgress(null)
+    }
     if (!r.ok) {
       setProblems(r.issues as ImportIssue[])
       return
@@ -176,6 +196,37 @@ export function ImportDialog(): React.JSX.Element {
               {shown.length > 50 && <Text size="xs">{t('importDialog.more', { n: shown.length - 50 })}</Text>}
             </ScrollArea.Autosize>
           </Alert>
+        )}
+        {failure && (
+          <Alert color="red" title={t('importDialog.failedTitle')} data-testid="import-failure">
+            <Text size="sm">{failure}</Text>
+          </Alert>
+        )}
+        {preview.notes.length > 0 && (
+          <Alert color="yellow" title={t('importDialog.notes', { n: preview.notes.length })} data-testid="import-notes">
+            <ScrollArea.Autosize mah={120}>
+              <List size="xs">
+                {preview.notes.slice(0, 50).map((p, i) => (
+                  <List.Item key={i}>{describe(t, p)}</List.Item>
+                ))}
+              </List>
+              {preview.notes.length > 50 && <Text size="xs">{t('importDialog.more', { n: preview.notes.length - 50 })}</Text>}
+            </ScrollArea.Autosize>
+          </Alert>
+        )}
+        {preview.selfLoops.allowed > 0 && (
+          <Text size="xs" c="dimmed" data-testid="import-loops-kept">
+            {t('importDialog.loopsKept', { n: preview.selfLoops.allowed })}
+          </Text>
+        )}
+        {preview.selfLoops.forbidden > 0 && (
+          <Checkbox
+            checked={dropLoops}
+            onChange={(e) => setDropLoops(e.currentTarget.checked)}
+            label={t('importDialog.dropLoops', { n: preview.selfLoops.forbidden })}
+            description={t('importDialog.dropLoopsHint')}
+            data-testid="import-drop-loops"
+          />
         )}
         <TypeMapping
           title={t('importDialog.mapping')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { newId } from '../../domain/ids'
 import type { InterviewNode } from '../../domain/node-kinds'
+import { errorMessage } from '../../i18n/error-message'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { dialogOf, useUiStore } from '../../state/ui-store'
 import { useDisplayVersion } from '../hooks/useDisplay'
@@ -100,7 +101,14 @@ export function InterviewWorkbench(): React.JSX.Element {
       return
     }
     if (target) edges.push({ kind: 'supports', source: quoteId, target, status: 'reported', evidence: [quoteId] })
-    const r = await repo.createMany({ nodes, edges } as never, 'interview.quote')
+    let r
+    try {
+      r = await repo.createMany({ nodes, edges } as never, 'interview.quote')
+    } catch (failure) {
+      // Nothing was stored (one transaction); the passage stays selected for another try.
+      setError(errorMessage(t, failure))
+      return
+    }
     if (!r.ok) {
       setError(Object.values(fieldIssueMessages(t, r.issues)).join(' '))
       return

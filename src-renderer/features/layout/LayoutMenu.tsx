@@ -15,7 +15,9 @@ export function notifyLayoutOutcome(outcome: LayoutOutcome, t: TFunction): void 
     cancelled: t('layoutMenu.cancelled'),
     'needs-selection': t('layoutMenu.needsSelection'),
     'lens-active': t('layoutMenu.lensActive'),
-    busy: null
+    busy: null,
+    // Already told, with the reason (report-write.ts).
+    failed: null
   }
   const message = messages[outcome]
   if (message) notifications.show({ message, color: outcome === 'done' ? 'green' : 'orange' })

@@ -1,8 +1,10 @@
 import type { CyController } from '../../graph-view/cy-controller'
 import type { LayoutName } from '../../graph-view/layouts'
 import { isAbortError, runLayout } from '../../graph-view/run-layout'
+import i18next from 'i18next'
 import type { GraphRepository } from '../../storage/repositories/graph-repository'
 import { useUiStore } from '../../state/ui-store'
+import { notifyFailure, reportWrite } from '../services/report-write'
 
 let current: AbortController | null = null
 
@@ -11,7 +13,14 @@ export function cancelLayout(): void {
   current?.abort()
 }
 
-export type LayoutOutcome = 'done' | 'cancelled' | 'needs-selection' | 'lens-active' | 'busy'
+/** How a layout run ended; `failed`: its positions were not saved (the user was told why). */
+export type LayoutOutcome =
+  | 'done'
+  | 'cancelled'
+  | 'needs-selection'
+  | 'lens-active'
+  | 'busy'
+  | 'failed'
 
 /**
  * Runs a named layout off the main thread over the nodes that are not hidden, then saves their
@@ -46,12 +55,15 @@ export async function runNamedLayout(
       signal: controller.signal,
       onProgress: (p) => useUiStore.getState().setLayoutRunning({ name, done: Math.round(p.fraction * 100), total: 100 })
     })
-    await repo.setPositions(positions, `layout.${name}`)
+    const saved = await reportWrite(i18next.t, repo.setPositions(positions, `layout.${name}`))
+    if (!saved?.ok) return 'failed'
     canvas?.fitVisible()
     return 'done'
   } catch (err) {
-    if (isAbortError(err)) return 'cancelled'
-    throw err
+    // Only the user's own cancel is a cancel; any other failure is said (nothing was saved).
+    if (controller.signal.aborted && isAbortError(err)) return 'cancelled'
+    notifyFailure(i18next.t, err)
+    return 'failed'
   } finally {
     current = null
     useUiStore.getState().setLayoutRunning(null)

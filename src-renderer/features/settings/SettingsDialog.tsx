@@ -2,6 +2,7 @@ import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUiStore } from '../../state/ui-store'
+import { errorMessage } from '../../i18n/error-message'
 
 /** Author name, language and appearance. Changes apply at once after saving. */
 export function SettingsDialog(): React.JSX.Element {
@@ -29,7 +30,13 @@ export function SettingsDialog(): React.JSX.Element {
       setError(t('settings.authorRequired'))
       return
     }
-    await updateSettings({ author: author.trim(), language, colorScheme })
+    try {
+      await updateSettings({ author: author.trim(), language, colorScheme })
+    } catch (failure) {
+      // Not stored; the dialog keeps the user's choices for another try.
+      setError(errorMessage(t, failure))
+      return
+    }
     close()
   }
 

@@ -14,6 +14,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
+import { reportPlainWrite } from '../services/report-write'
 import { exportDeckPdf } from './deck-export'
 import { bridge } from '../../platform/bridge'
 import {
@@ -52,7 +53,8 @@ export function PresentationEditor(): React.JSX.Element {
       notifications.show({ message: t('deck.empty'), color: 'orange' })
       return null
     }
-    const saved = await savePresentation(session.repo.db, { ...deck, name: deck.name.trim() })
+    const saved = await reportPlainWrite(t, savePresentation(session.repo.db, { ...deck, name: deck.name.trim() }))
+    if (!saved) return null
     setDeck(saved)
     return saved
   }

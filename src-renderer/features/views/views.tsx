@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { CommandMenuItem } from '../commands/CommandMenuItem'
 import { savedViewInput, savedViewPositions } from './view-state'
 import { useApp } from '../services/AppContext'
+import { reportPlainWrite } from '../services/report-write'
+import { errorMessage } from '../../i18n/error-message'
 import type { Position } from '../../domain/node-kinds'
 import type { CyController } from '../../graph-view/cy-controller'
 import { deleteView, listViews, saveView, type SavedView } from '../../storage/views'
@@ -94,7 +96,7 @@ export function ViewsMenu(): React.JSX.Element {
                 className="kg-chip-x"
                 onClick={(e) => {
                   e.stopPropagation()
-                  void deleteView(session.repo.db, v.id)
+                  void reportPlainWrite(t, deleteView(session.repo.db, v.id))
                 }}
               >
                 ×
@@ -125,7 +127,13 @@ export function SaveViewDialog(): React.JSX.Element {
       setError(t('views.nameRequired'))
       return
     }
-    await saveView(session.repo.db, captureView(canvas.current, name.trim(), description, author))
+    try {
+      await saveView(session.repo.db, captureView(canvas.current, name.trim(), description, author))
+    } catch (failure) {
+      // Not stored; the name and description stay in the dialog for another try.
+      setError(errorMessage(t, failure))
+      return
+    }
     notifications.show({ message: t('views.saved', { name: name.trim() }), color: 'green' })
     setName('')
     setDescription('')
