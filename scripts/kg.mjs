@@ -10,12 +10,16 @@
  *       map to their suggested kind; edge types no rule allows become "hangt samen met".
  *
  * A CSV input `<basis>-elements.csv` takes `<basis>-connections.csv` beside it along (and the other
- * way round). Exit codes: 0 fine, 1 a bad file or problems, 2 wrong use.
+ * way round). Files are read as streams (fs.createReadStream → the import's chunk readers), so their
+ * text is never held whole; progress goes to stderr when it is a terminal, or with --progress.
+ *
+ * Exit codes: 0 fine; 1 the file is refused (any problem in it); 2 an internal error (a bug: one
+ * Dutch line "interne fout: …"); 64 wrong use (EX_USAGE). No stack trace unless --debug.
  *
  * Plain JavaScript because Node 20 cannot run TypeScript; the pipeline is loaded through Vite's
  * module runner, as in build-demo.mjs, so the checks are exactly the app's.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runnerImport } from 'vite'
@@ -24,9 +28,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const NL = JSON.parse(readFileSync(resolve(ROOT, 'src-renderer/i18n/nl.json'), 'utf8'))
 
 const USAGE = `Gebruik:
-  npm run kg -- validate <bestand> [<bestand2>]
-  npm run kg -- convert <in> [<in2>] <uit> [--komma] [--zonder-bom]
-Formaten (op extensie): .kg.json, .csv, .zip, .gexf, .graphml, .cyjs`
+  npm run kg -- validate <bestand> [<bestand2>] [--progress] [--debug]
+  npm run kg -- convert <in> [<in2>] <uit> [--komma] [--zonder-bom] [--progress] [--debug]
+Formaten (op extensie): .kg.json, .csv, .zip, .gexf, .graphml, .cyjs
+Afsluitcodes: 0 in orde, 1 bestand geweigerd, 2 interne fout, 64 verkeerd gebruik`
+
+/** Exit codes (sysexits.h for wrong use). */
+const EXIT = { ok: 0, refused: 1, internal: 2, usage: 64 }
+/** Flags every command takes. */
+const COMMON_FLAGS = ['--progress', '--debug']
+const CONVERT_FLAGS = ['--komma', '--zonder-bom']
 
 /** Output extension → export format of the pipeline. */
 function exportFormat(out) {
@@ -53,11 +64,46 @@ function inputFiles(paths) {
   }
   return all.map((p) => {
     if (!existsSync(p)) throw new UsageError(`Bestand niet gevonden: ${p}`)
-    return { name: basename(p), bytes: new Uint8Array(readFileSync(p)) }
+    return {
+      name: basename(p),
+      size: statSync(p).size,
+      chunks: createReadStream(p, { highWaterMark: 4 << 20 })
+    }
   })
 }
 
-class UsageError extends Error {}
+/** Megabytes for progress lines. */
+function mb(n) {
+  return `${Math.round(n / (1024 * 1024))} MB`
+}
+
+/**
+ * Reads the input files as streams into a preview (the app's read → preview stages), printing
+ * progress on stderr when asked. Returns the preview result.
+ */
+async function readInputs(paths, pipeline, flags) {
+  const files = inputFiles(paths)
+  const show = flags.progress
+  const onProgress = show
+    ? ({ read, total }) => {
+        const pct = total ? ` ${Math.floor((read / total) * 100)}%` : ''
+        process.stderr.write(`\rlezen:${pct} (${mb(read)}${total ? ` van ${mb(total)}` : ''})   `)
+      }
+    : undefined
+  const read = await pipeline.readStreams(files, onProgress ? { onProgress } : {})
+  if (show) process.stderr.write(read.ok ? '\rcontroleren…                         ' : '\n')
+  if (!read.ok) return read
+  const preview = pipeline.previewOf(read.value, files.map((f) => f.name).join(' + '), {})
+  if (show) process.stderr.write('\r                                        \r')
+  return preview
+}
+
+/** Wrong use of the command line (exit 64); `null` prints the usage alone. */
+class UsageError extends Error {
+  constructor(message) {
+    super(message ?? '')
+  }
+}
 
 function printIssues(name, issues) {
   console.error(`${name}: ${issues.length === 1 ? '1 probleem' : `${issues.length} problemen`}:`)
@@ -68,32 +114,31 @@ function typeName(type) {
   return type === '' ? '(geen soort)' : `"${type}"`
 }
 
-/** The import pipeline and the exports, as one object (`readImportFiles`, `applyMapping`, `exportFiles`). */
+/**
+ * The import pipeline and the exports, as one object (`readStreams`, `previewOf`, `applyMapping`,
+ * `exportFiles`). KG_PIPELINE_MODULE (tests only) names a module loaded last that may replace any of
+ * them, e.g. with one that throws, to check how an internal error ends.
+ */
 async function load() {
   const options = { configFile: false, root: ROOT, logLevel: 'error' }
-  const imports = await runnerImport(
-    resolve(ROOT, 'src-renderer/exchange/import/index.ts'),
-    options
-  )
-  const exports = await runnerImport(
-    resolve(ROOT, 'src-renderer/exchange/export/data-export.ts'),
-    options
-  )
-  return { ...imports.module, ...exports.module }
+  const modules = ['src-renderer/exchange/import/cli-entry.ts']
+  if (process.env.KG_PIPELINE_MODULE) modules.push(process.env.KG_PIPELINE_MODULE)
+  const loaded = []
+  for (const m of modules) loaded.push((await runnerImport(resolve(ROOT, m), options)).module)
+  return Object.assign({}, ...loaded)
 }
 
-async function validate(paths, pipeline) {
-  const files = inputFiles(paths)
-  const name = files.map((f) => f.name).join(' + ')
-  const preview = pipeline.readImportFiles(files)
+async function validate(paths, pipeline, flags) {
+  const name = paths.map((p) => basename(p)).join(' + ')
+  const preview = await readInputs(paths, pipeline, flags)
   if (!preview.ok) {
     printIssues(name, preview.issues)
-    return 1
+    return EXIT.refused
   }
   const p = preview.value
   if (p.problems.length) {
     printIssues(name, p.problems)
-    return 1
+    return EXIT.refused
   }
   const { counts } = p
   console.log(`${name} (${p.format}): ${counts.nodes} knopen, ${counts.edges} verbindingen`)
@@ -111,10 +156,10 @@ async function validate(paths, pipeline) {
     )
   }
   console.log('Geldig: het bestand kan worden geïmporteerd.')
-  return 0
+  return EXIT.ok
 }
 
-async function convert(args, pipeline) {
+async function convert(args, pipeline, flags) {
   const delimiter = args.includes('--komma') ? ',' : ';'
   const bom = !args.includes('--zonder-bom')
   const paths = args.filter((a) => !a.startsWith('--'))
@@ -126,9 +171,8 @@ async function convert(args, pipeline) {
     throw new UsageError(
       `Onbekend uitvoerformaat: ${out}. Kies .kg.json, .csv, .zip, .gexf, .graphml of .cyjs.`
     )
-  const files = inputFiles(paths)
-  const name = files.map((f) => f.name).join(' + ')
-  const preview = pipeline.readImportFiles(files)
+  const name = paths.map((p) => basename(p)).join(' + ')
+  const preview = await readInputs(paths, pipeline, flags)
   if (!preview.ok) {
     printIssues(name, preview.issues)
     return 1
@@ -154,34 +198,39 @@ async function convert(args, pipeline) {
   return 0
 }
 
-async function main() {
-  const [command, ...args] = process.argv.slice(2)
-  if (command !== 'validate' && command !== 'convert') {
-    console.error(USAGE)
-    return 2
-  }
-  if (command === 'validate' && (args.length < 1 || args.length > 2)) {
-    console.error(USAGE)
-    return 2
-  }
-  try {
-    const pipeline = await load()
-    return command === 'validate' ? await validate(args, pipeline) : await convert(args, pipeline)
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(error.message)
-      console.error(USAGE)
-      return 2
-    }
-    throw error
-  }
+async function main(argv, flags) {
+  const [command, ...rest] = argv
+  const args = rest.filter((a) => !COMMON_FLAGS.includes(a))
+  if (command !== 'validate' && command !== 'convert') throw new UsageError(null)
+  const unknown = args.filter(
+    (a) => a.startsWith('--') && !(command === 'convert' && CONVERT_FLAGS.includes(a))
+  )
+  if (unknown.length) throw new UsageError(`Onbekende optie: ${unknown.join(' ')}`)
+  if (command === 'validate' && (args.length < 1 || args.length > 2)) throw new UsageError(null)
+  const pipeline = await load()
+  return command === 'validate'
+    ? await validate(args, pipeline, flags)
+    : await convert(args, pipeline, flags)
+}
+
+const argv = process.argv.slice(2)
+const flags = {
+  debug: argv.includes('--debug'),
+  progress: argv.includes('--progress') || !!process.stderr.isTTY
 }
 
 // Exit explicitly: the module runner leaves handles that would keep Node alive.
-main().then(
+main(argv, flags).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error)
-    process.exit(1)
+    if (error instanceof UsageError) {
+      if (error.message) console.error(error.message)
+      console.error(USAGE)
+      process.exit(EXIT.usage)
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`interne fout: ${message.split('\n')[0]}`)
+    if (flags.debug && error instanceof Error && error.stack) console.error(error.stack)
+    process.exit(EXIT.internal)
   }
 )

@@ -3,14 +3,15 @@
  * extension (`.json` and `.xml` sniffed), parsing into raw records (raw-graph.ts) or, for `.kg.json`,
  * the checked envelope. Nothing is mapped or validated here.
  */
-import { unzipSync } from 'fflate'
 import { fail, ok, type Issue, type Result } from '../../domain/result'
 import { csvRole, csvToRaw, parseCsvTable, type CsvTable } from '../formats/csv'
 import { cyjsToRaw, parseJsonGuarded } from '../formats/cyjs'
 import { parseGexf } from '../formats/gexf'
 import { parseGraphml } from '../formats/graphml'
 import { KG_JSON_TYPE, readKgEnvelope, type KgEnvelope } from '../formats/kg-json'
+import { MAX_ZIP_INFLATED_BYTES } from '../limits'
 import type { ImportIssue, RawGraph } from '../raw-graph'
+import { unzipChecked } from './unzip'
 import { IMPORT_MAX_BYTES, type ImportFile, type ImportFormat } from './types'
 
 /** A file as read: raw records of another format, or a `.kg.json` envelope (records unvalidated). */
@@ -88,7 +89,7 @@ function sniffText(text: string): 'json' | 'xml' | 'unknown' {
   return 'unknown'
 }
 
-function readJson(
+export function readJson(
   text: string,
   name: string,
   declared: 'kg-json' | 'cyjs' | 'json'
@@ -116,16 +117,23 @@ function readJson(
 }
 
 function readCsvTables(files: readonly { name: string; text: string }[]): Result<RawGraph> {
-  let elements: CsvTable | null = null
-  let connections: CsvTable | null = null
+  const tables: CsvTable[] = []
   const issues: ImportIssue[] = []
   for (const f of files) {
     const table = parseCsvTable(f.text, `CSV-bestand ${f.name}`)
-    if (!table.ok) {
-      issues.push(...table.issues)
-      continue
-    }
-    const role = csvRole(table.value.header)
+    if (table.ok) tables.push(table.value)
+    else issues.push(...table.issues)
+  }
+  return issues.length ? fail(issues) : csvTablesToRaw(tables)
+}
+
+/** Raw records of parsed CSV tables: at most one elements and one connections table (by header). */
+export function csvTablesToRaw(tables: readonly CsvTable[]): Result<RawGraph> {
+  let elements: CsvTable | null = null
+  let connections: CsvTable | null = null
+  const issues: ImportIssue[] = []
+  for (const table of tables) {
+    const role = csvRole(table.header)
     if (role === 'elements') {
       if (elements)
         issues.push(
@@ -134,7 +142,7 @@ function readCsvTables(files: readonly { name: string; text: string }[]): Result
             'Er zijn twee elementenbestanden gekozen; kies er één, met hooguit één verbindingenbestand.'
           )
         )
-      elements = table.value
+      elements = table
     } else {
       if (connections)
         issues.push(
@@ -143,39 +151,32 @@ function readCsvTables(files: readonly { name: string; text: string }[]): Result
             'Er zijn twee verbindingenbestanden gekozen; kies er één, met hooguit één elementenbestand.'
           )
         )
-      connections = table.value
+      connections = table
     }
   }
   if (issues.length) return fail(issues)
   return csvToRaw(elements, connections)
 }
 
-function unzip(file: ImportFile, maxBytes: number): Result<{ name: string; bytes: Uint8Array }[]> {
-  let total = 0
-  let over = false
-  try {
-    const entries = unzipSync(file.bytes, {
-      filter: (f) => {
-        if (!/\.csv$/i.test(f.name) || f.name.startsWith('__MACOSX/')) return false
-        total += f.originalSize
-        if (total > maxBytes) over = true
-        return !over
-      }
-    })
-    if (over) return fail([tooLarge(file.name, total, maxBytes)])
-    const list = Object.entries(entries).map(([name, bytes]) => ({ name, bytes }))
-    if (!list.length) {
-      return fail([
-        issue('not_our_format', `Het ZIP-bestand ${file.name} bevat geen CSV-bestanden.`)
-      ])
-    }
-    return ok(list)
-  } catch (error) {
-    const detail = error instanceof Error ? ` (technisch: ${error.message})` : ''
-    return fail([
-      issue('invalid_field', `Het ZIP-bestand ${file.name} is beschadigd of onvolledig${detail}.`)
-    ])
+/** Whether a ZIP entry is one of the CSV files an import reads. */
+export function isZipCsv(name: string): boolean {
+  return /\.csv$/i.test(name) && !name.startsWith('__MACOSX/')
+}
+
+/**
+ * The CSV entries of a ZIP, inflated and checked (unzip.ts: real sizes and CRC-32 against the
+ * headers, a cap on inflated bytes and on the inflate ratio).
+ */
+export function unzip(
+  file: ImportFile,
+  maxBytes: number = MAX_ZIP_INFLATED_BYTES
+): Result<{ name: string; bytes: Uint8Array }[]> {
+  const entries = unzipChecked(file.bytes, file.name, isZipCsv, { maxBytes })
+  if (!entries.ok) return entries
+  if (!entries.value.length) {
+    return fail([issue('not_our_format', `Het ZIP-bestand ${file.name} bevat geen CSV-bestanden.`)])
   }
+  return entries
 }
 
 /**

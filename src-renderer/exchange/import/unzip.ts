@@ -46,8 +46,8 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   return ~c >>> 0
 }
 
-function zipIssue(message: string): ImportIssue {
-  return { code: 'invalid_field', path: [], message }
+function zipIssue(message: string, code: ImportIssue['code'] = 'invalid_field'): ImportIssue {
+  return { code, path: [], message }
 }
 
 interface CentralEntry {
@@ -127,7 +127,8 @@ export function unzipChecked(
   const tooLarge = (): Result<never> =>
     fail([
       zipIssue(
-        `Het ZIP-bestand ${fileName} pakt uit tot meer dan ${formatBytes(maxBytes)}; dat is de grens. Er is niets geïmporteerd.`
+        `Het ZIP-bestand ${fileName} pakt uit tot meer dan ${formatBytes(maxBytes)}; dat is de grens. Er is niets geïmporteerd.`,
+        'too_large'
       )
     ])
   for (const e of entries) {
@@ -180,7 +181,8 @@ export function unzipChecked(
       if (over === 'ratio') {
         return fail([
           zipIssue(
-            `Het ZIP-bestand ${fileName} pakt verdacht sterk uit (${e.name}: meer dan ${maxRatio} keer zijn ingepakte grootte); het lijkt een ZIP-bom en is geweigerd.`
+            `Het ZIP-bestand ${fileName} pakt verdacht sterk uit (${e.name}: meer dan ${maxRatio} keer zijn ingepakte grootte); het lijkt een ZIP-bom en is geweigerd.`,
+            'too_large'
           )
         ])
       }
