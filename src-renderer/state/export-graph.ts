@@ -15,6 +15,11 @@ export interface ExportGraphOptions {
   /** `backup`: the lossless full back-up; `shown`: the projected graph. */
   purpose: 'backup' | 'shown'
   /**
+   * `backup` only: soft-deleted records too (as stored). The complete backup with views,
+   * presentations and history is read from the database instead (GraphRepository.readBackup).
+   */
+  deleted?: boolean
+  /**
    * Keep only what this says is shown (nodes and edges by id): edges only when both ends are kept
    * too, annotations only on what is kept.
    */
@@ -26,7 +31,16 @@ export function graphToExport(
   display: DisplayProjection,
   options: ExportGraphOptions
 ): GraphData {
-  const graph = options.purpose === 'backup' ? store.toGraphData() : display.graph()
+  const graph =
+    options.purpose !== 'backup'
+      ? display.graph()
+      : options.deleted
+        ? {
+            nodes: [...store.nodes.values()],
+            edges: [...store.edges.values()],
+            annotations: [...store.annotations.values()]
+          }
+        : store.toGraphData()
   return options.isShown ? keepShown(graph, options.isShown) : graph
 }
 

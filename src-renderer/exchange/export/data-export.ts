@@ -2,7 +2,7 @@
  * Data exports: a graph in any of the app's file formats (`.kg.json`, CSV, CSV zip, GEXF, GraphML,
  * Cytoscape JSON), as text or bytes, and the files an export produces.
  */
-import { strToU8, zipSync } from 'fflate'
+import { gzipSync, strToU8, zipSync } from 'fflate'
 import type { GraphData } from '../../domain/graph'
 import { serializeCsvConnections, serializeCsvElements, type CsvOptions } from '../formats/csv'
 import { serializeCyjs } from '../formats/cyjs'
@@ -10,9 +10,21 @@ import { serializeGexf } from '../formats/gexf'
 import { serializeGraphml } from '../formats/graphml'
 import { serializeKgJson, type KgJsonMeta } from '../formats/kg-json'
 
-/** Formats the exporter writes; `csv` gives two files (elements, connections), `csv-zip` one zip. */
+/**
+ * Formats the exporter writes; `csv` gives two files (elements, connections), `csv-zip` one zip,
+ * `kg-json-gz` a gzip-compressed `.kg.json` (`.kg.json.gz`, a fraction of the size; every import
+ * reads it).
+ */
 export type ExportFormat =
-  'kg-json' | 'csv' | 'csv-elements' | 'csv-connections' | 'csv-zip' | 'gexf' | 'graphml' | 'cyjs'
+  | 'kg-json'
+  | 'kg-json-gz'
+  | 'csv'
+  | 'csv-elements'
+  | 'csv-connections'
+  | 'csv-zip'
+  | 'gexf'
+  | 'graphml'
+  | 'cyjs'
 
 /** Options for {@link exportGraph} and {@link exportFiles}. */
 export interface ExportOptions extends CsvOptions {
@@ -25,6 +37,8 @@ export interface ExportOptions extends CsvOptions {
   /** `.kg.json` only: saved views and presentations to include. */
   views?: KgJsonMeta['views']
   presentations?: KgJsonMeta['presentations']
+  /** `.kg.json` only: the change history to include (a full backup with history). */
+  history?: KgJsonMeta['history']
   /** Base name (without extension) for the files inside a CSV zip; default `kennisgraaf`. */
   baseName?: string
 }
@@ -40,6 +54,26 @@ function zipTime(options: ExportOptions): Date {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : d
 }
 
+function kgJsonText(graph: GraphData, options: ExportOptions): string {
+  return serializeKgJson(graph, {
+    ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    ...(options.views ? { views: options.views } : {}),
+    ...(options.presentations ? { presentations: options.presentations } : {}),
+    ...(options.history ? { history: options.history } : {})
+  })
+}
+
+/**
+ * A `.kg.json` text gzip-compressed (`.kg.json.gz`): the file's time is the export time, so equal
+ * input gives equal bytes.
+ */
+export function gzipKgJson(text: string, options: Pick<ExportOptions, 'exportedAt'> = {}): Uint8Array {
+  return gzipSync(strToU8(text), { level: 6, mtime: zipTime(options) })
+}
+
 /**
  * Writes a graph in one format: text for every format but `csv-zip` (a zip holding
  * `<base>-elements.csv` and `<base>-connections.csv`). Export the graph the caller passes: the whole
@@ -53,14 +87,9 @@ export function exportGraph(
 ): string | Uint8Array {
   switch (format) {
     case 'kg-json':
-      return serializeKgJson(graph, {
-        ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
-        ...(options.title ? { title: options.title } : {}),
-        ...(options.description ? { description: options.description } : {}),
-        ...(options.appVersion ? { appVersion: options.appVersion } : {}),
-        ...(options.views ? { views: options.views } : {}),
-        ...(options.presentations ? { presentations: options.presentations } : {})
-      })
+      return kgJsonText(graph, options)
+    case 'kg-json-gz':
+      return gzipKgJson(kgJsonText(graph, options), options)
     case 'csv-elements':
       return serializeCsvElements(graph, options)
     case 'csv-connections':
@@ -95,6 +124,7 @@ export function exportGraph(
 /** The file extension each export format writes. */
 export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
   'kg-json': '.kg.json',
+  'kg-json-gz': '.kg.json.gz',
   csv: '.csv',
   'csv-elements': '-elements.csv',
   'csv-connections': '-connections.csv',

@@ -7,7 +7,7 @@
 import { EDGE_RULES } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import type { FieldValue } from '../../domain/node-kinds'
-import { fail, ok, type Issue, type Result } from '../../domain/result'
+import { fail, ok, type Result } from '../../domain/result'
 import {
   APP_EDGE_FIELDS,
   APP_NODE_FIELDS,
@@ -21,7 +21,7 @@ import {
   type RawGraph,
   type RawNode
 } from '../raw-graph'
-import { findUnsafeKeys, syntaxIssue } from './kg-json'
+import { parseJsonText } from './kg-json'
 
 /** Options for {@link serializeCyjs}. */
 export interface CyjsOptions {
@@ -51,10 +51,20 @@ function appData(
   return out
 }
 
+/**
+ * Data keys Cytoscape itself reads besides the app and format names of raw-graph.ts: a free field by
+ * one of these names is written `fields.<name>`, so it neither overwrites the native key (`directed`)
+ * nor means something to Cytoscape (`parent` makes a compound node).
+ */
+const CYJS_NATIVE = new Set(['directed', 'parent'])
+
 function freeData(fields: Record<string, FieldValue>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {}
   for (const key of Object.keys(fields).sort()) {
-    out[freeColumnName(key, 'text', true)] = fields[key] as FieldValue
+    const name = CYJS_NATIVE.has(key.toLowerCase())
+      ? `fields.${key}`
+      : freeColumnName(key, 'text', true)
+    out[name] = fields[key] as FieldValue
   }
   return out
 }
@@ -210,7 +220,9 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
     const where = describeLocation('edge', at, id)
     let interaction: string | undefined
     for (const [key, value] of Object.entries(data)) {
-      if (key === 'id' || key === 'source' || key === 'target' || key === 'directed') continue
+      if (key === 'id' || key === 'source' || key === 'target') continue
+      // Cytoscape's own flag; any other value is someone's data and stays a free field.
+      if (key === 'directed' && typeof value === 'boolean') continue
       if (key === 'kind' && typeof value === 'string') edge.type = value
       else if (key === 'interaction' && typeof value === 'string') interaction = value
       else {
@@ -237,17 +249,11 @@ export function parseCyjs(text: string): Result<RawGraph> {
 }
 
 /**
- * JSON.parse with the `.kg.json` reader's guards: a Dutch syntax message (code `invalid_json`) and a
- * refusal of prototype-polluting keys anywhere (code `unsafe_key`). A byte order mark is skipped.
+ * JSON.parse with the `.kg.json` reader's guards (`parseJsonText` in kg-json.ts): a Dutch syntax
+ * message with line and column (code `invalid_json`), a refusal of prototype-polluting keys anywhere
+ * (code `unsafe_key`) and of nesting deeper than `MAX_NESTING_DEPTH` (code `invalid_json`, with the
+ * line). A byte order mark is skipped. Never throws.
  */
 export function parseJsonGuarded(text: string): Result<unknown> {
-  let data: unknown
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (error) {
-    return fail([{ ...syntaxIssue(text, error), code: 'invalid_json' }])
-  }
-  const unsafe = findUnsafeKeys(data)
-  if (unsafe.length) return fail(unsafe.map((i): Issue => ({ ...i, code: 'unsafe_key' })))
-  return ok(data)
+  return parseJsonText(text)
 }

@@ -6,6 +6,7 @@ import { isUnsafeKey } from '../../domain/node-kinds'
 import { fail, ok, type Issue, type Result } from '../../domain/result'
 import { validateGraph } from '../../domain/validate'
 import { localizeIssues } from '../../i18n/issue-message'
+import { MAX_NESTING_DEPTH } from '../limits'
 
 // The envelope's problems are shown with zod's own messages: in Dutch.
 z.config(z.locales.nl())
@@ -17,7 +18,7 @@ export const KG_JSON_TYPE = 'stadmaken-kennisgraaf'
  * The envelope version this code writes and reads natively. Bump it only together with a new entry
  * in {@link KG_JSON_MIGRATIONS} whose `version` equals the new number.
  */
-export const KG_JSON_VERSION = 1
+export const KG_JSON_VERSION = 2
 
 /**
  * A document as read from disk before it is validated: a plain object with at least a numeric
@@ -41,7 +42,17 @@ export interface KgJsonMigration {
  * Every format migration, oldest first. Invariant (checked when this module loads): versions are
  * integers, strictly increasing, greater than 1, and the last one equals {@link KG_JSON_VERSION}.
  */
-export const KG_JSON_MIGRATIONS: readonly KgJsonMigration[] = []
+export const KG_JSON_MIGRATIONS: readonly KgJsonMigration[] = [
+  {
+    version: 2,
+    title: 'volledige back-ups',
+    description:
+      'A file may carry the change history (`history`) and soft-deleted records; views and ' +
+      'presentations are restored on import. Version 1 files need no change: the new parts are ' +
+      'optional. The version is bumped so an older app refuses a file whose history it would drop.',
+    apply: (doc) => ({ ...doc })
+  }
+]
 
 /**
  * Throws (a programmer error, not bad input) when a migration list breaks the ordering invariant of
@@ -84,6 +95,8 @@ export interface KgDocument extends GraphData {
   description?: string
   views: KgOpaqueRecord[]
   presentations: KgOpaqueRecord[]
+  /** The change history, when the backup includes it (absent: not included, not "none"). */
+  history?: KgChange[]
 }
 
 /** Optional envelope data for {@link serializeKgJson}. */
@@ -96,11 +109,51 @@ export interface KgJsonMeta {
   appVersion?: string
   views?: readonly KgOpaqueRecord[]
   presentations?: readonly KgOpaqueRecord[]
+  /** The change history to include (a full backup with history); omitted when undefined. */
+  history?: readonly KgChange[]
 }
 
 const NOT_OURS = 'Dit is geen Stadmaken Kennisgraaf-bestand.'
 
-const opaqueRecord = z.record(z.string(), z.unknown())
+/** A saved view or presentation: any object with an id (restore and merge go by id). */
+const opaqueRecord = z.looseObject({ id: z.string().min(1).max(200) })
+
+/**
+ * One row of the change log (storage/db.ts `ChangeRow`), as a backup carries it. `entries` stays the
+ * JSON text it is in storage; it is checked for syntax and depth like the file itself. Restored
+ * history is never undone (a restore is an undo barrier), it is there to be read.
+ */
+const changeSchema = z.object({
+  id: z.string().min(1).max(200),
+  at: z.string().max(100),
+  author: z.string().max(1000),
+  action: z.string().max(200),
+  recordIds: z.array(z.string().max(200)),
+  count: z.number().int().nonnegative(),
+  bulk: z.boolean(),
+  entries: z.string(),
+  undoneAt: z.string().max(100).nullable().optional(),
+  discardedAt: z.string().max(100).nullable().optional(),
+  barrier: z.boolean().optional(),
+  revertOf: z.string().max(200).optional()
+})
+
+/** One change-log row in a backup (see `changeSchema`). */
+export type KgChange = z.infer<typeof changeSchema>
+
+/** Every id in `list` once; a file with a duplicate view or presentation id is refused. */
+function uniqueIds(list: readonly { id: string }[], ctx: z.RefinementCtx, what: string): void {
+  const seen = new Set<string>()
+  list.forEach((r, i) => {
+    if (seen.has(r.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `${what} "${r.id}" komt twee keer voor.`
+      })
+    seen.add(r.id)
+  })
+}
 
 const envelopeSchema = z.object({
   type: z.literal(KG_JSON_TYPE, NOT_OURS),
@@ -112,8 +165,18 @@ const envelopeSchema = z.object({
   nodes: z.array(z.unknown(), 'Het bestand mist de lijst "nodes".'),
   edges: z.array(z.unknown(), 'Het bestand mist de lijst "edges".'),
   annotations: z.array(z.unknown()).default([]),
-  views: z.array(opaqueRecord).default([]),
-  presentations: z.array(opaqueRecord).default([])
+  views: z
+    .array(opaqueRecord)
+    .default([])
+    .superRefine((l, ctx) => uniqueIds(l, ctx, 'Opgeslagen weergave')),
+  presentations: z
+    .array(opaqueRecord)
+    .default([])
+    .superRefine((l, ctx) => uniqueIds(l, ctx, 'Presentatie')),
+  history: z
+    .array(changeSchema)
+    .optional()
+    .superRefine((l, ctx) => l && uniqueIds(l, ctx, 'Wijziging'))
 })
 
 /**
@@ -147,26 +210,39 @@ function canonical(value: unknown): unknown {
   return out
 }
 
+/** One named list of the envelope, written one record per line. */
+function listText(name: string, records: readonly unknown[]): string {
+  if (!records.length) return `${JSON.stringify(name)}:[]`
+  const lines = new Array<string>(records.length)
+  for (let i = 0; i < records.length; i++) lines[i] = JSON.stringify(canonical(records[i]))
+  return `${JSON.stringify(name)}:[\n${lines.join(',\n')}\n]`
+}
+
 /**
- * Writes a graph as a `.kg.json` document: 2-space indented JSON with a fixed envelope key order and
- * record keys in canonical order, so equal graphs (and equal `meta`) always give identical text.
- * Does not validate; pass graphs that came from the validator or the repository.
+ * Writes a graph as a `.kg.json` document: compact JSON with one record per line (no indentation,
+ * so a backup of a million nodes stays within what can be read back; still diffable and every
+ * problem names the record's line), a fixed envelope key order and record keys in canonical order,
+ * so equal graphs (and equal `meta`) always give identical text. Does not validate; pass graphs
+ * that came from the validator or the repository.
  */
 export function serializeKgJson(graph: GraphData, meta: KgJsonMeta = {}): string {
-  const doc: Record<string, unknown> = {
+  const head: Record<string, unknown> = {
     type: KG_JSON_TYPE,
     version: KG_JSON_VERSION,
     source: `${KG_JSON_TYPE}@${meta.appVersion ?? APP_VERSION}`,
     exportedAt: meta.exportedAt ?? new Date().toISOString(),
     title: meta.title,
-    description: meta.description,
-    nodes: graph.nodes.map(canonical),
-    edges: graph.edges.map(canonical),
-    annotations: graph.annotations.map(canonical),
-    views: (meta.views ?? []).map(canonical),
-    presentations: (meta.presentations ?? []).map(canonical)
+    description: meta.description
   }
-  return `${JSON.stringify(doc, null, 2)}\n`
+  const lists = [
+    listText('nodes', graph.nodes),
+    listText('edges', graph.edges),
+    listText('annotations', graph.annotations),
+    listText('views', meta.views ?? []),
+    listText('presentations', meta.presentations ?? [])
+  ]
+  if (meta.history) lists.push(listText('history', meta.history))
+  return `${JSON.stringify(head).slice(0, -1)},\n${lists.join(',\n')}}\n`
 }
 
 function issue(path: Issue['path'], message: string): Issue {
@@ -193,11 +269,15 @@ export function syntaxIssue(text: string, error: unknown): Issue {
   return issue([], `Het bestand is geen geldige JSON${where}. Is het beschadigd of onvolledig?`)
 }
 
+/** How deeply JSON values may nest (the limit table, exchange/limits.ts); re-exported for callers. */
+export { MAX_NESTING_DEPTH }
+
 /** A value waiting to be scanned, with a link to its parent so a path is built only when needed. */
 interface ScanItem {
   value: object
   key: string | number
   parent: ScanItem | null
+  depth: number
 }
 
 function pathOf(item: ScanItem | null): (string | number)[] {
@@ -207,21 +287,66 @@ function pathOf(item: ScanItem | null): (string | number)[] {
 }
 
 /**
- * Finds keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) anywhere in a
- * parsed JSON value. Iterative, so deeply nested input cannot overflow the stack.
+ * The 1-based line on which `text` first nests deeper than `max` levels (outside strings), or
+ * undefined. Iterative: one pass over the characters.
  */
-export function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
+export function lineOfDepth(text: string, max: number): number | undefined {
+  let depth = 0
+  let line = 1
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) line++
+    if (inString) {
+      if (c === 92)
+        i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return line
+    } else if (c === 125 || c === 93) depth--
+  }
+  return undefined
+}
+
+/** The Dutch refusal of input nested deeper than {@link MAX_NESTING_DEPTH}. */
+export function tooDeepIssue(path: Issue['path'], line?: number): Issue {
+  const where = line !== undefined ? ` (regel ${line})` : ''
+  return {
+    code: 'invalid_json',
+    path,
+    message:
+      `Het bestand is dieper genest dan ${MAX_NESTING_DEPTH} niveaus${where}; zo diep geneste ` +
+      'gegevens komen in een kennisgraaf niet voor. Het bestand is geweigerd.'
+  }
+}
+
+/**
+ * Checks a parsed JSON value before anything recursive touches it: keys that could pollute
+ * prototypes (`__proto__`, `constructor`, `prototype`) anywhere, and nesting deeper than `maxDepth`
+ * (then only that one issue, with the line when `text` is given). Iterative, so deeply nested input
+ * cannot overflow the stack.
+ */
+export function scanJson(
+  root: unknown,
+  options: { text?: string; maxDepth?: number; limit?: number } = {}
+): Issue[] {
+  const { text, maxDepth = MAX_NESTING_DEPTH, limit = 20 } = options
   const found: Issue[] = []
   if (root === null || typeof root !== 'object') return found
-  const stack: ScanItem[] = [{ value: root, key: '', parent: null }]
+  const stack: ScanItem[] = [{ value: root, key: '', parent: null, depth: 1 }]
   while (stack.length > 0 && found.length < limit) {
     const item = stack.pop() as ScanItem
+    if (item.depth > maxDepth) {
+      const line = text !== undefined ? lineOfDepth(text, maxDepth) : undefined
+      return [tooDeepIssue(pathOf(item).slice(0, 8), line)]
+    }
     const value = item.value
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const child: unknown = value[i]
         if (child !== null && typeof child === 'object') {
-          stack.push({ value: child, key: i, parent: item })
+          stack.push({ value: child, key: i, parent: item, depth: item.depth + 1 })
         }
       }
       continue
@@ -230,18 +355,43 @@ export function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
       const child: unknown = (value as Record<string, unknown>)[key]
       if (isUnsafeKey(key)) {
         const where = pathOf(item)
-        found.push(
-          issue(
-            [...where, key],
-            `Verboden sleutel "${key}" op ${where.length ? where.join('.') : 'het hoogste niveau'}: het bestand is geweigerd.`
-          )
-        )
+        found.push({
+          code: 'unsafe_key',
+          path: [...where, key],
+          message: `Verboden sleutel "${key}" op ${where.length ? where.join('.') : 'het hoogste niveau'}: het bestand is geweigerd.`
+        })
       } else if (child !== null && typeof child === 'object') {
-        stack.push({ value: child, key, parent: item })
+        stack.push({ value: child, key, parent: item, depth: item.depth + 1 })
       }
     }
   }
   return found
+}
+
+/**
+ * Finds keys that could pollute prototypes anywhere in a parsed JSON value (and refuses nesting
+ * deeper than {@link MAX_NESTING_DEPTH}); see {@link scanJson}.
+ */
+export function findUnsafeKeys(root: unknown, limit = 20): Issue[] {
+  return scanJson(root, { limit })
+}
+
+/**
+ * Parses JSON text guarded: a byte order mark is skipped, a syntax error becomes a Dutch issue with
+ * line and column, then {@link scanJson} (forbidden keys, depth). Never throws on bad input.
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  let data: unknown
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    // Some engines overflow on deep input inside JSON.parse itself: name the depth, not the stack.
+    if (error instanceof RangeError)
+      return fail([tooDeepIssue([], lineOfDepth(text, MAX_NESTING_DEPTH))])
+    return fail([{ ...syntaxIssue(text, error), code: 'invalid_json' }])
+  }
+  const problems = scanJson(data, { text })
+  return problems.length ? fail(problems) : ok(data)
 }
 
 /** Runs every migration newer than the document's version, oldest first. */
@@ -319,19 +469,30 @@ export function kgDocument(env: KgEnvelope, graph: GraphData): KgDocument {
     ...(env.description !== undefined ? { description: env.description } : {}),
     ...graph,
     views: env.views,
-    presentations: env.presentations
+    presentations: env.presentations,
+    ...(env.history ? { history: env.history } : {})
   }
 }
 
 function readEnvelopeUnsafe(text: string): Result<KgEnvelope> {
-  let data: unknown
+  const parsed = parseJsonText(text)
+  if (!parsed.ok) return parsed
+  return envelopeOfUnsafe(parsed.value)
+}
+
+/**
+ * The envelope of an already parsed and scanned (see {@link scanJson}) JSON value: type, version,
+ * migrations, the envelope schema, and the history's `entries` texts. Never throws on bad input.
+ */
+export function envelopeOf(data: unknown): Result<KgEnvelope> {
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    return envelopeOfUnsafe(data)
   } catch (error) {
-    return fail([syntaxIssue(text, error)])
+    return fail([unexpected(error)])
   }
-  const unsafe = findUnsafeKeys(data)
-  if (unsafe.length > 0) return fail(unsafe)
+}
+
+function envelopeOfUnsafe(data: unknown): Result<KgEnvelope> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail([issue([], NOT_OURS)])
   }
@@ -362,6 +523,17 @@ function readEnvelopeUnsafe(text: string): Result<KgEnvelope> {
         return issue(path, path.length ? `${path.join('.')}: ${i.message}` : i.message)
       })
     )
+  }
+  for (const [i, change] of (envelope.data.history ?? []).entries()) {
+    const entries = parseJsonText(change.entries)
+    if (!entries.ok) {
+      return fail([
+        issue(
+          ['history', i, 'entries'],
+          `Wijziging ${i + 1} van de geschiedenis is onleesbaar: ${entries.issues[0]?.message ?? ''}`
+        )
+      ])
+    }
   }
   return ok(envelope.data)
 }

@@ -11,7 +11,7 @@ import type { GraphData } from '../../domain/graph'
 import type { GraphNode, Position } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { validateEdge, validateGraph, validateNode } from '../../domain/validate'
-import type { ChangeRow, PageRow, RecordTable, StoredView } from '../db'
+import type { ChangeRow, PageRow, RecordTable } from '../db'
 import { chunkIntoPages } from '../page-index'
 import { MAP_INFO_KEY, mapInfoOf, type MapInfo } from '../views'
 import { changeRow, commit, writeChange } from './change-log'
@@ -239,11 +239,14 @@ function idOfRecord(record: unknown): string {
 
 // ---------- complete backups ----------
 
+/** A saved view or presentation as a backup carries it: opaque, with an id. */
+export type BackupRecord = { id: string } & Record<string, unknown>
+
 /** What a backup holds besides the records (see exchange/formats/kg-json.ts). */
 export interface BackupParts {
-  /** Saved views and presentations, as stored. */
-  views: StoredView[]
-  presentations: StoredView[]
+  /** Saved views and presentations, as stored (any object with an id). */
+  views: BackupRecord[]
+  presentations: BackupRecord[]
   /**
    * Change-log rows, oldest first, without the database-local bookkeeping (`revision`, `pages`).
    * Undefined: the backup does not hold the history (a restore keeps the stored one as it is).
@@ -309,9 +312,9 @@ export async function readBackup(
         if (options.deleted || !r.deletedAt) target.push(r)
       }
     }
-    const views = has('views') ? ((await db.table('views').toArray()) as StoredView[]) : []
+    const views = has('views') ? ((await db.table('views').toArray()) as BackupRecord[]) : []
     const presentations = has('presentations')
-      ? ((await db.table('presentations').toArray()) as StoredView[])
+      ? ((await db.table('presentations').toArray()) as BackupRecord[])
       : []
     const map = has('meta')
       ? mapInfoOf(((await db.table('meta').get(MAP_INFO_KEY)) as { value?: unknown } | undefined)?.value)

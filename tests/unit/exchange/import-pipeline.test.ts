@@ -317,7 +317,7 @@ describe('bad files get a clear Dutch message and no preview', () => {
 
   it('__proto__ keys in JSON, CSV columns and XML attributes', () => {
     const [json] = rejected(
-      read('kaart.kg.json', kg.replace('"fields": {}', '"fields": {"__proto__": "x"}'))
+      read('kaart.kg.json', kg.replace('"fields":{}', '"fields": {"__proto__": "x"}'))
     )
     expect(json?.code).toBe('unsafe_key')
     expect(json?.message).toMatch(/^Verboden sleutel "__proto__"/)
@@ -381,12 +381,12 @@ describe('content problems are listed with line or record and field, and block t
     const graph = generateGraph({ nodes: 12, seed: 2 })
     const text = serializeKgJson(graph, { exportedAt: STAMP })
     const second = graph.nodes[1]?.id ?? ''
-    const broken = text.replace(`"id": "${second}",`, `"id": "${second}", "status": "misschien",`)
+    const broken = text.replace(`"id":"${second}",`, `"id": "${second}", "status": "misschien",`)
     const issues = rejected(
       read(
         'k.kg.json',
         broken.replace(
-          /("id": "[^"]+",\s*"kind": "[a-z]+",\s*"title": "[^"]*",\s*)"status": "[a-z]+",/,
+          /("id":"[^"]+",\s*"kind":"[a-z]+",\s*"title":"[^"]*",\s*)"status":"[a-z]+",/,
           '$1'
         )
       )

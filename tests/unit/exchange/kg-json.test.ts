@@ -8,6 +8,7 @@ import {
   KG_JSON_MIGRATIONS,
   KG_JSON_TYPE,
   KG_JSON_VERSION,
+  MAX_NESTING_DEPTH,
   assertMigrationsOrdered,
   parseKgJson,
   serializeKgJson,
@@ -31,7 +32,7 @@ function envelope(extra: Record<string, unknown> = {}): Record<string, unknown> 
 const small = generateGraph({ nodes: 40, seed: 3 })
 
 describe('serializeKgJson', () => {
-  it('writes the versioned envelope with 2-space indentation and a final newline', () => {
+  it('writes the versioned envelope compactly, one record per line, with a final newline', () => {
     const text = serializeKgJson(small, { exportedAt: EXPORTED_AT, title: 'Demo' })
     const doc = JSON.parse(text) as Record<string, unknown>
     expect(Object.keys(doc)).toEqual([
@@ -50,8 +51,13 @@ describe('serializeKgJson', () => {
     expect(doc.version).toBe(KG_JSON_VERSION)
     expect(doc.source).toBe(`stadmaken-kennisgraaf@${APP_VERSION}`)
     expect(doc.exportedAt).toBe(EXPORTED_AT)
-    expect(text.startsWith('{\n  "type": "stadmaken-kennisgraaf",\n')).toBe(true)
+    expect(text.startsWith('{"type":"stadmaken-kennisgraaf","version":2,')).toBe(true)
     expect(text.endsWith('}\n')).toBe(true)
+    // No indentation anywhere; every record on a line of its own (so problems name its line).
+    const lines = text.split('\n')
+    expect(lines.some((l) => l.startsWith(' '))).toBe(false)
+    const recordLines = lines.filter((l) => l.startsWith('{"id":'))
+    expect(recordLines).toHaveLength(small.nodes.length + small.edges.length + small.annotations.length)
   })
 
   it('is stable: key insertion order does not change the text', () => {
@@ -169,9 +175,9 @@ describe('parseKgJson rejects bad files with Dutch messages', () => {
     const good = serializeKgJson(small, { exportedAt: EXPORTED_AT })
     const variants = [
       good.replace('"type":', '"__proto__": {"polluted": true},\n  "type":'),
-      good.replace('"fields": {}', '"fields": {"__proto__": "x"}'),
-      good.replace('"fields": {}', '"fields": {"constructor": "x"}'),
-      good.replace('"position": {', '"position": {"prototype": 1, '),
+      good.replace('"fields":{}', '"fields": {"__proto__": "x"}'),
+      good.replace('"fields":{}', '"fields": {"constructor": "x"}'),
+      good.replace('"position":{', '"position": {"prototype": 1, '),
       JSON.stringify(
         envelope({ views: [{ id: 'v', deep: [{ a: { b: { __proto__: 1 } } }] }] })
       ).replace('"b":{}', '"b":{"__proto__":1}')
@@ -274,6 +280,77 @@ describe('parseKgJson rejects bad files with Dutch messages', () => {
     expect(() => parseKgJson(deep)).not.toThrow()
     expect(parseKgJson(deep).ok).toBe(false)
   })
+
+  it('refuses values nested deeper than the limit, with a Dutch message naming the line', () => {
+    const nest = (n: number): string => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`
+    const good = serializeKgJson(small, { exportedAt: EXPORTED_AT })
+    const places = [
+      // A free field's value 5,000 deep (~25 KB): crashed JSON.stringify before.
+      good.replace('"fields":{}', `"fields":{"x":${nest(5000)}}`),
+      // Inside a saved view (opaque to the envelope schema).
+      JSON.stringify(envelope({ views: [{ id: 'v', state: JSON.parse(nest(MAX_NESTING_DEPTH)) }] })),
+      // An unknown envelope key.
+      good.replace('"type":', `"extra":${nest(200)},\n"type":`)
+    ]
+    for (const text of places) {
+      let result: Result<KgDocument> | undefined
+      expect(() => (result = parseKgJson(text))).not.toThrow()
+      const [issue, ...rest] = issuesOf(result!)
+      expect(rest).toEqual([])
+      expect(issue?.code).toBe('invalid_json')
+      expect(issue?.message).toMatch(
+        new RegExp(`^Het bestand is dieper genest dan ${MAX_NESTING_DEPTH} niveaus \\(regel \\d+\\)`)
+      )
+    }
+    // The line is the one where the limit is passed: the first node's line here.
+    const [first] = issuesOf(parseKgJson(places[0]!))
+    const line = places[0]!.split('\n').findIndex((l) => l.includes('"x":{"a"')) + 1
+    expect(first?.message).toContain(`(regel ${line})`)
+    // At the limit itself a record is fine (64 levels: envelope, list, view, 61 more).
+    expect(
+      parseKgJson(JSON.stringify(envelope({ views: [{ id: 'v', s: JSON.parse(nest(MAX_NESTING_DEPTH - 3)) }] }))).ok
+    ).toBe(true)
+  })
+
+  it('refuses a history entry that is not valid JSON or nests too deep, and duplicate view ids', () => {
+    const change = {
+      id: 'c1',
+      at: EXPORTED_AT,
+      author: 'Anna',
+      action: 'node.create',
+      recordIds: [],
+      count: 0,
+      bulk: false,
+      entries: '[]'
+    }
+    expect(parseKgJson(JSON.stringify(envelope({ history: [change] }))).ok).toBe(true)
+    const bad = [
+      { ...change, entries: '[{' },
+      { ...change, entries: `${'['.repeat(100)}${']'.repeat(100)}` },
+      { ...change, entries: '{"__proto__":1}' }
+    ]
+    for (const c of bad) {
+      const [issue] = issuesOf(parseKgJson(JSON.stringify(envelope({ history: [c] }))))
+      expect(issue?.path).toEqual(['history', 0, 'entries'])
+      expect(issue?.message).toMatch(/^Wijziging 1 van de geschiedenis is onleesbaar/)
+    }
+    const [dup] = issuesOf(
+      parseKgJson(JSON.stringify(envelope({ views: [{ id: 'v' }, { id: 'v' }] })))
+    )
+    expect(dup?.message).toMatch(/Opgeslagen weergave "v" komt twee keer voor/)
+  })
+
+  it('reads version 1 files (views, presentations, no history) as the current version', () => {
+    const v1 = JSON.stringify(
+      envelope({ version: 1, title: 'Oud', description: 'Beschrijving', views: [{ id: 'v', name: 'W' }] })
+    )
+    const doc = parseKgJson(v1)
+    expect(doc.ok).toBe(true)
+    if (!doc.ok) return
+    expect(doc.value.version).toBe(KG_JSON_VERSION)
+    expect(doc.value).toMatchObject({ title: 'Oud', description: 'Beschrijving', views: [{ id: 'v', name: 'W' }] })
+    expect(doc.value.history).toBeUndefined()
+  })
 })
 
 describe('KG_JSON_MIGRATIONS', () => {
@@ -284,9 +361,9 @@ describe('KG_JSON_MIGRATIONS', () => {
     apply: (doc) => ({ ...doc })
   })
 
-  it('matches the current version (empty while the format is at version 1)', () => {
-    expect(KG_JSON_VERSION).toBe(1)
-    expect(KG_JSON_MIGRATIONS).toEqual([])
+  it('matches the current version (version 2: complete backups)', () => {
+    expect(KG_JSON_VERSION).toBe(2)
+    expect(KG_JSON_MIGRATIONS.map((m) => m.version)).toEqual([2])
     expect(() => assertMigrationsOrdered(KG_JSON_MIGRATIONS, KG_JSON_VERSION)).not.toThrow()
   })
 
