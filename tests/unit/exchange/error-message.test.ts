@@ -13,7 +13,8 @@ import { fixedTranslator } from '../../../src-renderer/i18n/issue-message'
 
 const nl = fixedTranslator('nl')
 const en = fixedTranslator('en')
-const quota = (): DOMException => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+const quota = (): DOMException =>
+  new DOMException('The quota has been exceeded.', 'QuotaExceededError')
 const aborted = (): AbortSignal => {
   const c = new AbortController()
   c.abort()
@@ -50,7 +51,9 @@ describe('classifyError', () => {
     expect(classifyError(abort, { signal: new AbortController().signal }).kind).toBe('aborted')
     expect(classifyError(abort, { signal: aborted() }).kind).toBe('cancelled')
     // A full disk during a cancel is still a full disk.
-    expect(classifyError(new Dexie.AbortError('x', quota()), { signal: aborted() }).kind).toBe('quota')
+    expect(classifyError(new Dexie.AbortError('x', quota()), { signal: aborted() }).kind).toBe(
+      'quota'
+    )
   })
 
   it('says each kind in Dutch and English, with a short technical detail where it helps', () => {
@@ -66,8 +69,18 @@ describe('classifyError', () => {
     expect(unknown).toMatch(/niets opgeslagen.*Technisch: TypeError: x is not a function/)
     expect(errorMessage(nl, new Error('y'.repeat(5000))).length).toBeLessThan(400)
     // No kind leaves a placeholder or a raw key.
-    for (const kind of ['quota', 'cancelled', 'aborted', 'closed', 'version', 'read_only', 'invalid', 'unknown'])
-      for (const t of [nl, en]) expect(t(`errors.${kind}`, { detail: 'd' })).not.toMatch(/errors\.|\{\{/)
+    for (const kind of [
+      'quota',
+      'cancelled',
+      'aborted',
+      'closed',
+      'version',
+      'read_only',
+      'invalid',
+      'unknown'
+    ])
+      for (const t of [nl, en])
+        expect(t(`errors.${kind}`, { detail: 'd' })).not.toMatch(/errors\.|\{\{/)
   })
 })
 
@@ -93,9 +106,14 @@ describe('importInto: an abort nobody asked for is a failure, not a cancel', () 
   })
 
   it('the user’s own cancel is still a cancel, with a Dutch issue', async () => {
-    const r = await importInto(target(new DOMException('Afgebroken', 'AbortError')), graph, 'merge', {
-      signal: aborted()
-    })
+    const r = await importInto(
+      target(new DOMException('Afgebroken', 'AbortError')),
+      graph,
+      'merge',
+      {
+        signal: aborted()
+      }
+    )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.issues[0]?.message).toMatch(/afgebroken; er is niets veranderd/)
   })

@@ -97,7 +97,14 @@ describe('self-loops of foreign edges are kept (they map to related, which may l
 /** Two actors; a related loop (may loop) and a member_of loop (may not), plus one ordinary edge. */
 function appGraph(): GraphData {
   const node = (id: string): GraphNode =>
-    ({ ...NODE_BASE, id, kind: 'actor', title: id, actorType: 'resident', deletedAt: null }) as never
+    ({
+      ...NODE_BASE,
+      id,
+      kind: 'actor',
+      title: id,
+      actorType: 'resident',
+      deletedAt: null
+    }) as never
   const edge = (id: string, kind: string, source: string, target: string): GraphEdge =>
     ({
       ...NODE_BASE,
@@ -129,7 +136,10 @@ describe('self-loops of kinds that may not loop: counted, left out by default, o
       () => {
         const r = readImportFiles(
           [
-            { name: 'elements.csv', bytes: enc('ID;Label;Type\r\nanna;Anna;actor\r\nbob;Bob;actor\r\n') },
+            {
+              name: 'elements.csv',
+              bytes: enc('ID;Label;Type\r\nanna;Anna;actor\r\nbob;Bob;actor\r\n')
+            },
             {
               name: 'connections.csv',
               bytes: enc(
