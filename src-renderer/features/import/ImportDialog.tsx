@@ -141,10 +141,14 @@ export function ImportDialog(): React.JSX.Element {
     setProgress({ done: 0, total: 1 })
     let r
     try {
-      r = await importInto(session.repo, mapped.value, mode, {
-        signal: controller.signal,
-        onProgress: (done, total) => setProgress({ done, total })
-      })
+      // A .kg.json brings its views, presentations, map title and history along (H3: backups).
+      r = await importInto(
+        session.repo,
+        mapped.value,
+        mode,
+        { signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) },
+        preview.document
+      )
     } catch (error) {
       // The write is one transaction: it failed as a whole, nothing is stored. Say why; keep the
       // dialog, its choices and the Apply button so the user can free space and try again.
