@@ -61,6 +61,12 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   const presenting = useUiStore((s) => !!s.playing)
   const { setColorScheme } = useMantineColorScheme()
   const repo = session.repo
+  // A newer version of the app upgraded the database: re-render so every surface turns read-only.
+  const [, setReadOnly] = useState(repo.readOnly)
+  useEffect(() => {
+    const stop = repo.onReadOnlyChange((s) => setReadOnly(s.readOnly))
+    return () => void stop()
+  }, [repo])
   // Created before the search client and the canvas, so it has heard of every store change first.
   const display = useMemo(() => new DisplayProjection(repo.store), [repo])
   const graph = useMemo(() => new GraphModel(repo.store), [repo])
@@ -206,7 +212,10 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
           <AppShell.Main className="kg-main">
             {session.readOnly && (
               <Alert color="red" className="kg-banner" data-testid="read-only-banner">
-                {t('app.readOnly', { stored: session.storedVersion, ours: session.ourVersion })}
+                {t(repo.readOnlyStatus().upgradedMeanwhile ? 'app.readOnlyUpgraded' : 'app.readOnly', {
+                  stored: session.storedVersion ?? '?',
+                  ours: session.ourVersion
+                })}
               </Alert>
             )}
             <div className="kg-main-inner">

@@ -9,8 +9,9 @@ import { readMeta, readSettings, writeMeta, type Settings } from './settings'
 export interface StorageSession {
   repo: GraphRepository
   settings: Settings
-  readOnly: boolean
-  storedVersion?: number
+  /** Follows the repository: true from the start (newer schema) or once a newer version upgraded. */
+  readonly readOnly: boolean
+  readonly storedVersion?: number
   ourVersion: number
   /** True when this start loaded the demo map into an empty database. */
   demoLoaded: boolean
@@ -52,8 +53,12 @@ export async function startStorage(
     set settings(s: Settings) {
       settings = s
     },
-    readOnly: opened.readOnly,
-    ...(opened.storedVersion !== undefined ? { storedVersion: opened.storedVersion } : {}),
+    get readOnly() {
+      return repo.readOnly
+    },
+    get storedVersion() {
+      return repo.readOnlyStatus().storedVersion
+    },
     ourVersion: SCHEMA_VERSION,
     demoLoaded
   }

@@ -28,6 +28,8 @@ const STALE_RETRIES = 5
 /** Why the repository stopped writing: opened on a newer schema, or a newer version upgraded it since. */
 export interface ReadOnlyState {
   readOnly: boolean
+  /** Set when a newer version upgraded the database while this window was open. */
+  upgradedMeanwhile?: boolean
   /** The newer schema version, when known. */
   storedVersion?: number
 }
@@ -148,6 +150,7 @@ export class GraphRepository {
     this.db.close()
     this.readOnlyState = {
       readOnly: true,
+      upgradedMeanwhile: true,
       ...(storedVersion !== undefined ? { storedVersion } : {})
     }
     for (const l of this.readOnlyListeners) l(this.readOnlyState)
