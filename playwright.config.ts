@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium; Playwright's own browser download is not available on these machines. */
 const CHROMIUM = process.env.KG_CHROMIUM ?? '/usr/bin/chromium'
-const PORT = 4273
+/** KG_E2E_PORT (with KG_WEB_OUT for the bundle) lets parallel local runs use their own server. */
+const PORT = Number(process.env.KG_E2E_PORT ?? 4273)
 
 export default defineConfig({
   testDir: 'tests/e2e',

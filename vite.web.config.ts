@@ -13,7 +13,11 @@ export default defineConfig(({ mode }) => ({
   base: './',
   publicDir: resolve('resources/public'),
   define: { 'import.meta.env.VITE_WEB_BUILD': JSON.stringify('1'), ...testHooksDefine(mode) },
-  build: { outDir: resolve(mode === E2E_MODE ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },
+  // KG_WEB_OUT: another output folder, so parallel local runs do not rebuild each other's bundle.
+  build: {
+    outDir: resolve(process.env.KG_WEB_OUT ?? (mode === E2E_MODE ? 'out/web-e2e' : 'out/web')),
+    emptyOutDir: true
+  },
   resolve: {
     alias: { '@shared': resolve('src-main/shared'), '@renderer': resolve('src-renderer') }
   },
