@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
 import { useApp } from '../services/AppContext'
+import { gzipKgJson } from '../../exchange/export/data-export'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
 import { renderPdf } from '../../graph-view/pdf'
 import type { SnapshotFrame } from '../../graph-view/snapshot'
@@ -21,7 +22,9 @@ function stamp(): string {
 
 /**
  * Exports the map: a snapshot of the current view (PNG at scale 1–4 on white or transparent, SVG, PDF)
- * with title, date, caption and legend, or the graph as .kg.json (all, or what is visible). Files go
+ * with title, date, caption and legend, or the graph as .kg.json (all — the complete back-up with
+ * views, presentations and map info, optionally deleted records and history — or what is visible),
+ * optionally gzip-compressed (.kg.json.gz). Files go
  * through main's save dialog in the desktop app and download in the browser.
  */
 export function ExportDialog(): React.JSX.Element {
@@ -40,6 +43,8 @@ export function ExportDialog(): React.JSX.Element {
   const [scale, setScale] = useState('2')
   const [background, setBackground] = useState<'white' | 'transparent'>('white')
   const [scope, setScope] = useState<'all' | 'visible'>('all')
+  const [complete, setComplete] = useState(false)
+  const [gzip, setGzip] = useState(false)
   const [busy, setBusy] = useState(false)
 
   const frame = (): SnapshotFrame => {
@@ -63,14 +68,30 @@ export function ExportDialog(): React.JSX.Element {
       let data: string | Uint8Array
       let kind: FileKind = format
       const base = `stadmaken-kennisgraaf-${stamp()}`
+      let extension: string = format
       if (format === 'kg-json') {
-        // "All" is the lossless back-up; "only what is shown" is the map as it may be shown.
-        const shown = (id: string): boolean => !view.hidden.has(id) && !view.faded.has(id)
-        const data0 =
-          scope === 'all'
-            ? graphToExport(session.repo.store, display, { purpose: 'backup' })
-            : graphToExport(session.repo.store, display, { purpose: 'shown', isShown: shown })
-        data = serializeKgJson(data0, { title })
+        // "All" is the complete back-up, read from the database in one transaction: records, saved
+        // views, presentations, the map's title and description, and (when asked) soft-deleted
+        // records and the change history. "Only what is shown" is the map as it may be shown.
+        let text: string
+        if (scope === 'all') {
+          const backup = await session.repo.readBackup({ deleted: complete, history: complete })
+          text = serializeKgJson(backup.graph, {
+            title: backup.map.title ?? title,
+            ...(backup.map.description ? { description: backup.map.description } : {}),
+            views: backup.views,
+            presentations: backup.presentations,
+            ...(backup.history ? { history: backup.history } : {})
+          })
+        } else {
+          const shown = (id: string): boolean => !view.hidden.has(id) && !view.faded.has(id)
+          text = serializeKgJson(
+            graphToExport(session.repo.store, display, { purpose: 'shown', isShown: shown }),
+            { title }
+          )
+        }
+        data = gzip ? gzipKgJson(text) : text
+        extension = gzip ? 'kg.json.gz' : 'kg.json'
         kind = 'kg-json'
       } else if (!controller) {
         return
@@ -81,7 +102,7 @@ export function ExportDialog(): React.JSX.Element {
       } else {
         data = await renderPdf([{ png: await controller.renderPng(frame(), { scale: 2, background: 'white' }), frame: frame() }])
       }
-      const r = await bridge.files.saveFile({ suggestedName: `${base}.${format === 'kg-json' ? 'kg.json' : format}`, kind, data })
+      const r = await bridge.files.saveFile({ suggestedName: `${base}.${extension}`, kind, data })
       if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
       else if (r.reason === 'error') notifications.show({ message: t('exportDialog.failed', { message: r.message ?? '' }), color: 'red' })
       open(null)
@@ -136,14 +157,35 @@ export function ExportDialog(): React.JSX.Element {
           </>
         )}
         {format === 'kg-json' && (
-          <SegmentedControl
-            value={scope}
-            onChange={(v) => setScope(v as 'all' | 'visible')}
-            data={[
-              { value: 'all', label: `${t('exportDialog.scopeAll')} (${index.nodes.size})` },
-              { value: 'visible', label: t('exportDialog.scopeVisible') }
-            ]}
-          />
+          <>
+            <SegmentedControl
+              value={scope}
+              onChange={(v) => setScope(v as 'all' | 'visible')}
+              data={[
+                { value: 'all', label: `${t('exportDialog.scopeAll')} (${index.nodes.size})` },
+                { value: 'visible', label: t('exportDialog.scopeVisible') }
+              ]}
+            />
+            {scope === 'all' && (
+              <>
+                <Text size="xs" c="dimmed">
+                  {t('exportDialog.backupCompleteHint')}
+                </Text>
+                <Checkbox
+                  label={t('exportDialog.backupComplete')}
+                  checked={complete}
+                  onChange={(e) => setComplete(e.currentTarget.checked)}
+                  data-testid="export-backup-complete"
+                />
+              </>
+            )}
+            <Checkbox
+              label={t('exportDialog.backupGzip')}
+              checked={gzip}
+              onChange={(e) => setGzip(e.currentTarget.checked)}
+              data-testid="export-backup-gzip"
+            />
+          </>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => open(null)}>
