@@ -166,10 +166,12 @@ async function convert(args, pipeline, flags) {
   if (paths.length < 2)
     throw new UsageError('convert heeft een invoer- en een uitvoerbestand nodig.')
   const out = paths.pop()
-  const format = exportFormat(out)
+  // `.kg.json.gz`: the same document, gzip-compressed.
+  const gzip = /\.kg\.json\.gz$/i.test(out)
+  const format = gzip ? 'kg-json-gz' : exportFormat(out)
   if (!format)
     throw new UsageError(
-      `Onbekend uitvoerformaat: ${out}. Kies .kg.json, .csv, .zip, .gexf, .graphml of .cyjs.`
+      `Onbekend uitvoerformaat: ${out}. Kies .kg.json, .kg.json.gz, .csv, .zip, .gexf, .graphml of .cyjs.`
     )
   const name = paths.map((p) => basename(p)).join(' + ')
   const preview = await readInputs(paths, pipeline, flags)
@@ -183,12 +185,22 @@ async function convert(args, pipeline, flags) {
     return 1
   }
   const base =
-    format === 'csv' ? out.replace(/\.csv$/i, '') : out.replace(/(\.kg\.json|\.[^./\\]+)$/i, '')
+    format === 'csv'
+      ? out.replace(/\.csv$/i, '')
+      : out.replace(/(\.kg\.json\.gz|\.kg\.json|\.[^./\\]+)$/i, '')
+  // A .kg.json input keeps every part the output can hold: title and description, and into a
+  // .kg.json(.gz) also its saved views, presentations and change history.
+  const doc = preview.value.document
+  const whole = format === 'kg-json' || format === 'kg-json-gz'
   const written = pipeline.exportFiles(graph.value, format, base, {
     delimiter,
     bom,
     baseName: basename(base),
-    ...(preview.value.document?.title ? { title: preview.value.document.title } : {})
+    ...(doc?.title ? { title: doc.title } : {}),
+    ...(doc?.description ? { description: doc.description } : {}),
+    ...(doc?.exportedAt && whole ? { exportedAt: doc.exportedAt } : {}),
+    ...(doc && whole ? { views: doc.views, presentations: doc.presentations } : {}),
+    ...(doc?.history && whole ? { history: doc.history } : {})
   })
   for (const f of written) {
     writeFileSync(f.name, f.data)
