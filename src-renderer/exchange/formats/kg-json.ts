@@ -8,8 +8,15 @@ import { validateGraph } from '../../domain/validate'
 import { localizeIssues } from '../../i18n/issue-message'
 import { MAX_NESTING_DEPTH } from '../limits'
 
-// The envelope's problems are shown with zod's own messages: in Dutch.
-z.config(z.locales.nl())
+// The envelope's problems are shown with zod's own messages: in Dutch. zod's Dutch names Infinity a
+// "getal" too ("verwacht getal, ontving getal"); a number that is not finite is said as such.
+z.config({
+  ...z.locales.nl(),
+  customError: (i) =>
+    i.code === 'invalid_type' && i.expected === 'number' && typeof i.input === 'number'
+      ? `Ongeldige invoer: verwacht een eindig getal, ontving ${String(i.input)}`
+      : undefined
+})
 
 /** The `type` every `.kg.json` file carries; anything else is not ours. */
 export const KG_JSON_TYPE = 'stadmaken-kennisgraaf'
