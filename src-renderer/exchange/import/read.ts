@@ -3,15 +3,16 @@
  * extension (`.json` and `.xml` sniffed), parsing into raw records (raw-graph.ts) or, for `.kg.json`,
  * the checked envelope. Nothing is mapped or validated here.
  */
+import { Gunzip } from 'fflate'
 import { fail, ok, type Issue, type Result } from '../../domain/result'
 import { csvRole, csvToRaw, parseCsvTable, type CsvTable } from '../formats/csv'
 import { cyjsToRaw, parseJsonGuarded } from '../formats/cyjs'
 import { parseGexf } from '../formats/gexf'
 import { parseGraphml } from '../formats/graphml'
-import { KG_JSON_TYPE, readKgEnvelope, type KgEnvelope } from '../formats/kg-json'
-import { MAX_ZIP_INFLATED_BYTES } from '../limits'
+import { KG_JSON_TYPE, envelopeOf, type KgEnvelope } from '../formats/kg-json'
+import { MAX_ZIP_INFLATED_BYTES, formatBytes } from '../limits'
+import { crc32, unzipChecked } from './unzip'
 import type { ImportIssue, RawGraph } from '../raw-graph'
-import { unzipChecked } from './unzip'
 import { IMPORT_MAX_BYTES, type ImportFile, type ImportFormat } from './types'
 
 /** A file as read: raw records of another format, or a `.kg.json` envelope (records unvalidated). */
@@ -94,6 +95,7 @@ export function readJson(
   name: string,
   declared: 'kg-json' | 'cyjs' | 'json'
 ): Result<ReadGraph> {
+  // Parsed once: syntax, forbidden keys and nesting depth are checked before anything recursive.
   const parsed = parseJsonGuarded(text)
   if (!parsed.ok) return parsed
   const data = parsed.value
@@ -101,7 +103,7 @@ export function readJson(
     !!data && typeof data === 'object' && (data as { type?: unknown }).type === KG_JSON_TYPE
   const isCy = !!data && typeof data === 'object' && 'elements' in data
   if (isKg || (declared === 'kg-json' && !isCy)) {
-    const envelope = readKgEnvelope(text)
+    const envelope = envelopeOf(data)
     return envelope.ok ? ok({ format: 'kg-json', envelope: envelope.value }) : envelope
   }
   if (isCy || declared === 'cyjs') {
@@ -114,6 +116,98 @@ export function readJson(
       `${name} is geen Stadmaken Kennisgraaf-bestand en geen Cytoscape-JSON (.cyjs).`
     )
   ])
+}
+
+/** Whether bytes are gzip-compressed (its magic number), whatever the file is called. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+}
+
+/** The name a gzip file's content goes by: `kaart.kg.json.gz` → `kaart.kg.json`. */
+export function gunzippedName(name: string): string {
+  return name.replace(/\.gz$/i, '')
+}
+
+/** Every gzip file of `files` inflated ({@link gunzipFile}), the others as they are. */
+export function gunzipAll(files: readonly ImportFile[]): Result<ImportFile[]> {
+  const out: ImportFile[] = []
+  for (const f of files) {
+    if (isGzip(f.bytes)) {
+      const g = gunzipFile(f)
+      if (!g.ok) return g
+      out.push(g.value)
+    } else out.push(/\.gz$/i.test(f.name) ? { name: gunzippedName(f.name), bytes: f.bytes } : f)
+  }
+  return ok(out)
+}
+
+/**
+ * Inflates a gzip file (`.kg.json.gz`, or any file starting with gzip's magic bytes) and checks it:
+ * the inflated bytes may not pass `maxBytes` (checked while inflating, so a bomb stops early), and
+ * the trailer's CRC-32 and size must match what was inflated. Returns the file under its name
+ * without `.gz`. Never throws.
+ */
+export function gunzipFile(
+  file: ImportFile,
+  maxBytes: number = MAX_ZIP_INFLATED_BYTES
+): Result<ImportFile> {
+  const damaged = (detail: string): Result<ImportFile> =>
+    fail([
+      issue(
+        'invalid_field',
+        `Het gzip-bestand ${file.name} is beschadigd of onvolledig (${detail}). Er is niets geïmporteerd.`
+      )
+    ])
+  const bytes = file.bytes
+  if (bytes.length < 18) return damaged('te kort')
+  const parts: Uint8Array[] = []
+  let total = 0
+  let crc = 0
+  let over = false
+  try {
+    const gunzip = new Gunzip((chunk) => {
+      if (over) return
+      total += chunk.length
+      if (total > maxBytes) {
+        over = true
+        return
+      }
+      crc = crc32(chunk, crc)
+      parts.push(chunk)
+    })
+    const STEP = 64 * 1024
+    for (let at = 0; at < bytes.length && !over; at += STEP) {
+      const end = Math.min(at + STEP, bytes.length)
+      gunzip.push(bytes.subarray(at, end), end === bytes.length)
+    }
+  } catch (error) {
+    return damaged(error instanceof Error ? error.message : String(error))
+  }
+  if (over) {
+    return fail([
+      issue(
+        'too_large',
+        `Het gzip-bestand ${file.name} pakt uit tot meer dan ${formatBytes(maxBytes)}; dat is de grens. Er is niets geïmporteerd.`
+      )
+    ])
+  }
+  // The trailer of the (last) member: CRC-32 and size modulo 2^32, little-endian.
+  const n = bytes.length
+  const u32 = (at: number): number =>
+    ((bytes[at] as number) |
+      ((bytes[at + 1] as number) << 8) |
+      ((bytes[at + 2] as number) << 16) |
+      ((bytes[at + 3] as number) << 24)) >>>
+    0
+  if (u32(n - 8) !== crc) return damaged('de controlesom (CRC-32) klopt niet')
+  if (u32(n - 4) !== total % 2 ** 32) return damaged('de lengte klopt niet')
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return ok({ name: gunzippedName(file.name), bytes: out })
 }
 
 function readCsvTables(files: readonly { name: string; text: string }[]): Result<RawGraph> {
@@ -188,9 +282,13 @@ export function unzip(
  * preview.ts). Never throws.
  */
 export function readFiles(
-  files: readonly ImportFile[],
+  input: readonly ImportFile[],
   maxBytes: number = IMPORT_MAX_BYTES
 ): Result<ReadGraph> {
+  // A `.kg.json.gz` (any gzip file, by its magic bytes) is read as the file it holds.
+  const plain = gunzipAll(input)
+  if (!plain.ok) return plain
+  const files = plain.value
   const first = files[0]
   if (!first) return fail([issue('invalid_field', 'Er is geen bestand gekozen.')])
   const total = files.reduce((s, f) => s + f.bytes.length, 0)
