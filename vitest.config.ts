@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'domain',
           environment: 'node',
+          // A guard against a hung test, not a speed check: property tests take seconds on a loaded machine.
+          testTimeout: 30_000,
           include: ['tests/unit/{domain,dev,exchange,search,graph-view,state}/**/*.test.ts']
         }
       },
@@ -20,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'storage',
           environment: 'node',
+          testTimeout: 30_000,
           setupFiles: ['tests/setup/fake-indexeddb.ts'],
           include: ['tests/unit/storage/**/*.test.ts']
         }
@@ -31,7 +34,7 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['tests/setup/jsdom.ts'],
           // Rendering Mantine forms in jsdom is slow on a busy machine.
-          testTimeout: 20_000,
+          testTimeout: 40_000,
           include: ['tests/unit/**/*.test.tsx']
         }
       },
