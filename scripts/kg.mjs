@@ -196,8 +196,8 @@ async function convert(args, pipeline, flags) {
     delimiter,
     bom,
     baseName: basename(base),
-    ...(doc?.title ? { title: doc.title } : {}),
-    ...(doc?.description ? { description: doc.description } : {}),
+    ...(doc?.title !== undefined ? { title: doc.title } : {}),
+    ...(doc?.description !== undefined ? { description: doc.description } : {}),
     ...(doc?.exportedAt && whole ? { exportedAt: doc.exportedAt } : {}),
     ...(doc && whole ? { views: doc.views, presentations: doc.presentations } : {}),
     ...(doc?.history && whole ? { history: doc.history } : {})

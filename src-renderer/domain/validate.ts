@@ -135,7 +135,8 @@ export function validateEdge(input: unknown, lookup: NodeLookup): Result<GraphEd
   }
   edge.evidence.forEach((quoteId, i) => {
     const q = lookup(quoteId)
-    if (!q || q.deletedAt || q.kind !== 'quote')
+    // A deleted edge may keep a deleted quote as evidence (it was deleted first): backups hold both.
+    if (!q || (q.deletedAt && !edge.deletedAt) || q.kind !== 'quote')
       issues.push(issue('evidence_not_quote', ['evidence', i], { id: quoteId }, id))
   })
   return issues.length ? fail(issues) : ok(edge)

@@ -57,8 +57,8 @@ function zipTime(options: ExportOptions): Date {
 function kgJsonText(graph: GraphData, options: ExportOptions): string {
   return serializeKgJson(graph, {
     ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
-    ...(options.title ? { title: options.title } : {}),
-    ...(options.description ? { description: options.description } : {}),
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
     ...(options.views ? { views: options.views } : {}),
     ...(options.presentations ? { presentations: options.presentations } : {}),
