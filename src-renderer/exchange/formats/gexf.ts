@@ -32,6 +32,7 @@ import {
   attrs,
   createXmlStream,
   describeNumberText,
+  detach,
   escapeText,
   idNotes,
   parseDecimal,
@@ -360,7 +361,8 @@ export function createGexfReader(): ChunkReader<RawGraph> {
       } else if (depth === frame.attvalues + 1 && local === 'attvalue') {
         const key = a.for ?? a.id
         const value = a.value
-        if (key !== undefined && value !== undefined) (frame.values ??= new Map()).set(key, value)
+        if (key !== undefined && value !== undefined)
+          (frame.values ??= new Map()).set(key, detach(value))
       }
     },
     text(text) {
@@ -405,7 +407,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
   function openNode(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
-    const id = a.id
+    const id = a.id === undefined ? undefined : detach(a.id)
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
     if (id === undefined || id === '') {
@@ -419,7 +421,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
       return
     }
     const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
-    if (a.label !== undefined) node.app.set('title', a.label)
+    if (a.label !== undefined) node.app.set('title', detach(a.label))
     frame.record = node
     out.nodes.push(node)
   }
@@ -427,8 +429,9 @@ export function createGexfReader(): ChunkReader<RawGraph> {
   function openEdge(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
-    const { source, target } = a
-    let id = a.id ?? null
+    const source = a.source === undefined ? undefined : detach(a.source)
+    const target = a.target === undefined ? undefined : detach(a.target)
+    let id = a.id === undefined ? null : detach(a.id)
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
     if (!source || !target) {
@@ -456,7 +459,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
     const type = a.type
     const edge: RawEdge = {
       id,
-      type: a.kind ?? '',
+      type: a.kind === undefined ? '' : detach(a.kind),
       source,
       target,
       directed: type ? type !== 'undirected' : defaultDirected,
@@ -464,7 +467,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
       fields,
       at
     }
-    if (a.label !== undefined) edge.app.set('label', a.label)
+    if (a.label !== undefined) edge.app.set('label', detach(a.label))
     if (a.weight !== undefined) edge.app.set('weight', typed(a.weight, 'double'))
     frame.record = edge
     out.edges.push(edge)
@@ -499,7 +502,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
       }
       case 'color': {
         const c = rgba(tag.attributes)
-        if (c) record.fields.set('viz:color', c)
+        if (c) record.fields.set('viz:color', detach(c))
         return
       }
       case 'size':
@@ -510,7 +513,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
       }
       case 'shape': {
         const s = tag.attributes.value ?? tag.attributes.uri
-        if (s) record.fields.set('viz:shape', s)
+        if (s) record.fields.set('viz:shape', detach(s))
       }
     }
   }

@@ -31,6 +31,7 @@ import {
   attrs,
   createXmlStream,
   describeNumberText,
+  detach,
   escapeText,
   idNotes,
   parseDecimal,
@@ -348,7 +349,7 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
 
   function openNode(tag: XmlTag): void {
     const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
-    const id = tag.attributes.id
+    const id = tag.attributes.id === undefined ? undefined : detach(tag.attributes.id)
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, values: null }
     frames.push(frame)
     if (!id) {
@@ -369,8 +370,9 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
   function openEdge(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
-    let id = a.id ?? null
-    const { source, target } = a
+    let id = a.id === undefined ? null : detach(a.id)
+    const source = a.source === undefined ? undefined : detach(a.source)
+    const target = a.target === undefined ? undefined : detach(a.target)
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, values: null }
     frames.push(frame)
     if (!source || !target) {
@@ -438,7 +440,7 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
     } else if (frame.of === 'node' && !d.fill && local === 'Fill') {
       d.fill = true
       const color = tag.attributes.color
-      if (color) record.fields.set('yfiles:color', color)
+      if (color) record.fields.set('yfiles:color', detach(color))
     }
   }
 
@@ -463,7 +465,7 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
     const record = frame.record as RawNode | RawEdge
     const field = frame.of === 'edge' ? 'label' : 'title'
     const text = d.labelText.trim()
-    if (text && !record.app.has(field)) record.app.set(field, text)
+    if (text && !record.app.has(field)) record.app.set(field, detach(text))
     d.label = -2
     d.labelText = ''
   }
@@ -471,7 +473,7 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
   function closeData(d: DataState): void {
     if (d.graphics || d.key === undefined) return
     const frame = frames[frames.length - 1] as Frame
-    ;(frame.values ??= new Map()).set(d.key, d.text)
+    ;(frame.values ??= new Map()).set(d.key, detach(d.text))
   }
 
   /** Key values (with defaults) onto the record: kind, label, position, app and free fields. */

