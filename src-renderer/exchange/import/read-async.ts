@@ -2,25 +2,63 @@ import type { GraphNode } from '../../domain/node-kinds'
 import type { Result } from '../../domain/result'
 import { readImport } from './preview'
 import type { ImportPreview, ReadOptions } from './types'
-import type { FromImportWorker, ToImportWorker } from './worker-read'
+import {
+  readInWorker,
+  type FromImportWorker,
+  type ImportReadProgress,
+  type ToImportWorker
+} from './worker-read'
+
+export type { ImportReadProgress } from './worker-read'
 
 /** Files above this size are read in a worker, so the window stays responsive and reading can be cancelled. */
 export const WORKER_READ_BYTES = 2 * 1024 * 1024
 
+/** Options of {@link readImportAsync}. */
+export interface AsyncReadOptions extends ReadOptions {
+  /** Cancels the read: the promise rejects with an AbortError and nothing is changed. */
+  signal?: AbortSignal
+  /**
+   * How far a large file's read is: phase `read` with bytes read of `total` (about every 1%), then
+   * phase `check` while the records are mapped and validated. Not called for small files.
+   */
+  onProgress?: (progress: ImportReadProgress) => void
+}
+
+function abortError(): DOMException {
+  return new DOMException('Het lezen is afgebroken; er is niets veranderd.', 'AbortError')
+}
+
 /**
- * Reads an import file into a preview. Large files are parsed, mapped and validated in a Web Worker
- * (cancel with `signal`: the worker is terminated and the promise rejects with an AbortError); for a
- * merge the worker asks this thread for the stored nodes the file points at, so it validates against
- * them like a small file does. Small files are read here directly.
+ * Reads an import file into a preview. Large files (bytes or a `File`/`Blob`, which is then read as a
+ * stream and never held whole) are read as a stream, mapped and validated in a Web Worker, with
+ * progress through `onProgress`; cancel with `signal` (the worker is terminated and the promise
+ * rejects with an AbortError). For a merge the worker asks this thread for the stored nodes the file
+ * points at, so it validates against them like a small file does. Small files are read here
+ * directly. Where there is no Worker (tests), large files take the worker's streamed path here.
  */
-export function readImportAsync(
+export async function readImportAsync(
   name: string,
-  bytes: Uint8Array,
-  options: ReadOptions & { signal?: AbortSignal } = {}
+  data: Uint8Array | Blob,
+  options: AsyncReadOptions = {}
 ): Promise<Result<ImportPreview>> {
-  const { signal, existing, ...rest } = options
-  if (bytes.byteLength < WORKER_READ_BYTES || typeof Worker === 'undefined') {
-    return Promise.resolve(readImport(name, bytes, { ...rest, ...(existing ? { existing } : {}) }))
+  const { signal, existing, onProgress, ...rest } = options
+  const size = data instanceof Uint8Array ? data.byteLength : data.size
+  if (size < WORKER_READ_BYTES) {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer())
+    if (signal?.aborted) throw abortError()
+    return readImport(name, bytes, { ...rest, ...(existing ? { existing } : {}) })
+  }
+  if (typeof Worker === 'undefined') {
+    const lookup = async (ids: string[]): Promise<GraphNode[]> =>
+      ids.map((id) => existing?.(id)).filter((n): n is GraphNode => !!n)
+    const r = await readInWorker(
+      { name, bytes: data, options: rest, lookup: !!existing },
+      lookup,
+      onProgress,
+      signal
+    )
+    return r.ok && existing ? { ok: true, value: { ...r.value, existing } } : r
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })
@@ -28,11 +66,16 @@ export function readImportAsync(
       worker.postMessage(message, transfer)
     const stop = (): void => {
       worker.terminate()
-      reject(new DOMException('Het lezen is afgebroken; er is niets veranderd.', 'AbortError'))
+      reject(abortError())
     }
+    if (signal?.aborted) return stop()
     signal?.addEventListener('abort', stop, { once: true })
     worker.onmessage = (e: MessageEvent<FromImportWorker>): void => {
       const message = e.data
+      if (message.type === 'progress') {
+        onProgress?.(message.progress)
+        return
+      }
       if (message.type === 'lookup') {
         const nodes: GraphNode[] = []
         for (const id of message.ids) {
@@ -52,6 +95,7 @@ export function readImportAsync(
       worker.terminate()
       reject(new Error(e.message))
     }
-    send({ type: 'read', name, bytes, options: rest, lookup: !!existing }, [bytes.buffer])
+    const transfer = data instanceof Uint8Array ? [data.buffer as ArrayBuffer] : []
+    send({ type: 'read', name, bytes: data, options: rest, lookup: !!existing }, transfer)
   })
 }

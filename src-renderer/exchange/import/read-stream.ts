@@ -46,7 +46,7 @@ export interface StreamReadOptions {
 }
 
 /** The size of the pieces a buffer is cut into ({@link chunksOf}). */
-export const CHUNK_BYTES = 4 * 1024 * 1024
+export const CHUNK_BYTES = 1024 * 1024
 
 /** A buffer as a stream of pieces (no copies). */
 export function* chunksOf(bytes: Uint8Array, size = CHUNK_BYTES): Generator<Uint8Array> {
@@ -104,12 +104,17 @@ export async function readStreams(
   const pieces: Piece[] = []
   for (const source of sources) {
     const sink = fileSink(source.name, maxRecords)
-    for await (const chunk of source.chunks) {
-      if (options.signal?.aborted) throw abortError()
-      sink.push(chunk)
-      done += chunk.length
-      report(false)
-      if (sink.failed) break
+    reading: for await (const big of source.chunks) {
+      // Pieces of at most CHUNK_BYTES, whatever the source gives: progress and cancel points.
+      for (const chunk of chunksOf(big)) {
+        // With a signal, let other tasks run between pieces, so a cancel can arrive.
+        if (options.signal) await new Promise((resolve) => setTimeout(resolve, 0))
+        if (options.signal?.aborted) throw abortError()
+        sink.push(chunk)
+        done += chunk.length
+        report(false)
+        if (sink.failed) break reading
+      }
     }
     if (options.signal?.aborted) throw abortError()
     const piece = sink.end()

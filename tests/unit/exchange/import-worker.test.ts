@@ -155,3 +155,75 @@ describe('reading a large file in the import worker', () => {
     expect(mapped.ok && mapped.value.edges.map((e) => e.id).sort()).toEqual(['e1', 'e2', 'e3'])
   })
 })
+
+/** A CSV elements file of `n` rows with long descriptions: past the worker threshold for n ≥ 5,000. */
+function bigCsv(n: number): Uint8Array<ArrayBuffer> {
+  const text = 'Een lange beschrijving – met ë en "aanhalingstekens"; '.repeat(8)
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `n${i};Knoop ${i};Thema;"${text.replace(/"/g, '""')}"`
+  ).join('\r\n')
+  return new TextEncoder().encode(`\uFEFFID;Label;Type;Description\r\n${rows}\r\n`)
+}
+
+describe('streamed reads in the import worker: progress and cancel', () => {
+  it('reads a File as a stream, reports progress up to its size, then checks', async () => {
+    const bytes = bigCsv(4_600)
+    expect(bytes.byteLength).toBeGreaterThan(WORKER_READ_BYTES)
+    const file = new Blob([bytes])
+    const seen: { phase: string; read: number; total: number }[] = []
+    const r = await readImportAsync('kaart-elements.csv', file, {
+      now: STAMP,
+      onProgress: (p) => seen.push({ ...p })
+    })
+    expect(r.ok && r.value.counts.nodes).toBe(4_600)
+    const reads = seen.filter((p) => p.phase === 'read')
+    expect(reads.length).toBeGreaterThan(1)
+    expect(reads.every((p) => p.total === bytes.byteLength)).toBe(true)
+    expect(reads.map((p) => p.read)).toEqual([...reads.map((p) => p.read)].sort((a, b) => a - b))
+    expect(reads.at(-1)?.read).toBe(bytes.byteLength)
+    expect(seen.at(-1)?.phase).toBe('check')
+    // The same preview as reading the whole buffer at once.
+    const whole = readImport('kaart-elements.csv', bytes, { now: STAMP })
+    expect(r.ok && whole.ok && r.value.checked).toEqual(whole.ok && whole.value.checked)
+  }, 20_000)
+
+  it('cancelling during the read rejects with an AbortError and reads no further', async () => {
+    const bytes = bigCsv(4_600)
+    const controller = new AbortController()
+    let last = 0
+    const reading = readImportAsync('kaart-elements.csv', new Blob([bytes]), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        last = p.read
+        if (p.phase === 'read') controller.abort()
+      }
+    })
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' })
+    expect(last).toBeLessThan(bytes.byteLength)
+  })
+
+  it('the worker handler posts progress and stops on a cancel message', async () => {
+    const posted: FromImportWorker[] = []
+    let handle: (m: ToImportWorker) => void = () => undefined
+    const done = new Promise<FromImportWorker>((resolve) => {
+      handle = importWorkerHandler((m) => {
+        posted.push(m)
+        if (m.type === 'progress') handle({ type: 'cancel' })
+        if (m.type === 'done') resolve(m)
+      })
+    })
+    handle({
+      type: 'read',
+      name: 'kaart-elements.csv',
+      bytes: new Blob([bigCsv(4_600)]),
+      options: {},
+      lookup: false
+    })
+    const end = await done
+    expect(posted[0]?.type).toBe('progress')
+    expect(end.type === 'done' && !end.result.ok && end.result.issues[0]?.message).toMatch(
+      /afgebroken/
+    )
+  })
+})
