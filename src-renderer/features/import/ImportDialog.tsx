@@ -127,6 +127,10 @@ export function ImportDialog(): React.JSX.Element {
   }
   if (!preview) return <Modal opened={false} onClose={close} />
   const shown = problems ?? preview.problems
+  // The loop count is the suggested mapping's; a kind the user picks may forbid loops the suggestion
+  // kept, so once they change a mapping every loop in the file is subject to the choice.
+  const remapped = Object.keys(mapping).length > 0 || Object.keys(edgeMapping).length > 0
+  const loopChoice = remapped ? preview.selfLoops.allowed + preview.selfLoops.forbidden : preview.selfLoops.forbidden
 
   const run = async (): Promise<void> => {
     setFailure(null)
@@ -223,11 +227,11 @@ export function ImportDialog(): React.JSX.Element {
             {t('importDialog.loopsKept', { n: preview.selfLoops.allowed })}
           </Text>
         )}
-        {preview.selfLoops.forbidden > 0 && (
+        {loopChoice > 0 && (
           <Checkbox
             checked={dropLoops}
             onChange={(e) => setDropLoops(e.currentTarget.checked)}
-            label={t('importDialog.dropLoops', { n: preview.selfLoops.forbidden })}
+            label={t(remapped ? 'importDialog.dropLoopsRemapped' : 'importDialog.dropLoops', { n: loopChoice })}
             description={t('importDialog.dropLoopsHint')}
             data-testid="import-drop-loops"
           />

@@ -173,6 +173,34 @@ describe('self-loops of kinds that may not loop: counted, left out by default, o
     expect(mapped(p, 'drop').edges).toHaveLength(2)
   })
 
+  it('a kind the user picks may forbid a loop the suggestion kept: the same choice applies', () => {
+    const r = readImportFiles(
+      [
+        {
+          name: 'elements.csv',
+          bytes: enc('ID;Label;Type\r\nanna;Anna;actor\r\nbob;Bob;actor\r\n')
+        },
+        {
+          name: 'connections.csv',
+          bytes: enc('ID;From;To;Type\r\nk1;anna;anna;knows\r\nk2;anna;bob;knows\r\n')
+        }
+      ],
+      { now: STAMP }
+    )
+    if (!r.ok) throw new Error(r.issues[0]?.message)
+    expect(r.value.selfLoops).toEqual({ allowed: 1, forbidden: 0 })
+    const asMember = (selfLoops: 'drop' | 'keep'): GraphData => {
+      const g = applyMapping(r.value, {}, { knows: 'member_of' }, { selfLoops })
+      if (!g.ok) throw new Error(g.issues[0]?.message)
+      return g.value
+    }
+    expect(asMember('drop').edges.map((e) => [e.id, e.kind])).toEqual([['k2', 'member_of']])
+    expect(asMember('keep').edges.map((e) => [e.id, e.kind])).toEqual([
+      ['k1', 'related'],
+      ['k2', 'member_of']
+    ])
+  })
+
   it('a .kg.json backup keeps its related loops', () => {
     const g = appGraph()
     g.edges = g.edges.filter((e) => e.id !== 'e-mem')
