@@ -12,11 +12,13 @@ import { generate } from './generate.mjs'
 export const description =
   'npm run kg -- validate on 1M nodes + 1M edges per format (GEXF, GraphML, CSV, .kg.json): time and peak memory'
 
-export const usage = `import [--sizes 1000k] [--quick] [--formats gexf,graphml,csv,kg-json] [--keep DIR]
+export const usage = `import [--sizes 1000k] [--quick] [--formats gexf,graphml,csv,kg-json] [--keep DIR] [--compare TREE]
   --sizes    node counts (k = 1000), as many edges as nodes. Default 1000k.
   --quick    only 100k (a smoke run).
   --formats  which formats to run. Default all four.
-  --keep     generate into DIR and keep the files (reused when they are already there).`
+  --keep     generate into DIR and keep the files (reused when they are already there).
+  --compare  also run TREE/scripts/kg.mjs (another checkout, e.g. the code before a change, with
+             node_modules linked in) on the same files, right after each run of this tree's.`
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'kg-json']
 /** The issue's targets, for 1M nodes + 1M edges. */
@@ -80,6 +82,7 @@ export async function run(args) {
   const sizes = quick ? [100_000] : (option(args, '--sizes') ?? '1000k').split(',').map(parseSize)
   const formats = (option(args, '--formats') ?? FORMATS.join(',')).split(',')
   const keep = option(args, '--keep')
+  const compare = option(args, '--compare')
   const machine = await machineInfo()
   const results = []
   for (const n of sizes) {
@@ -108,6 +111,9 @@ export async function run(args) {
         const bytes = await bytesOf(inputs)
         const base = await timed([join(ROOT, 'tests/bench/import/baseline.mjs'), format, ...inputs])
         const app = await timed([join(ROOT, 'scripts/kg.mjs'), 'validate', files[format]])
+        const other = compare
+          ? await timed([join(compare, 'scripts/kg.mjs'), 'validate', files[format]])
+          : null
         const row = {
           nodes: n,
           edges: n,
@@ -125,12 +131,24 @@ export async function run(args) {
             n === 1_000_000 && app.code === 0
               ? app.seconds < TARGET.seconds && app.rssMb < TARGET.rssMb
               : null,
-          output: app.code === 0 ? app.out : app.err
+          output: app.code === 0 ? app.out : app.err,
+          ...(other
+            ? {
+                compare: {
+                  tree: compare,
+                  exit: other.code,
+                  seconds: other.seconds,
+                  rssMb: other.rssMb,
+                  output: other.code === 0 ? other.out : other.err
+                }
+              }
+            : {})
         }
         results.push(row)
         console.log(
           `  ${format}: exit ${row.exit}, ${row.seconds} s, ${row.rssMb} MB (baseline ${row.baselineSeconds} s, ${row.baselineRssMb} MB)` +
-            (row.exit === 0 ? '' : ` — ${row.output}`)
+            (row.exit === 0 ? '' : ` — ${row.output}`) +
+            (other ? `; compare: exit ${other.code}, ${other.seconds} s, ${other.rssMb} MB` : '')
         )
       }
     } finally {
@@ -164,7 +182,10 @@ export async function run(args) {
         r.baselineRssMb,
         r.timeRatio,
         r.rssRatio,
-        r.meetsTarget === null ? '' : r.meetsTarget ? 'met' : 'MISSED'
+        r.meetsTarget === null ? '' : r.meetsTarget ? 'met' : 'MISSED',
+        ...(compare
+          ? [r.compare?.exit ?? null, r.compare?.seconds ?? null, r.compare?.rssMb ?? null]
+          : [])
       ])
     )
   )
@@ -174,7 +195,7 @@ export async function run(args) {
   await mkdir(dirname(RESULTS), { recursive: true })
   await writeFile(
     RESULTS,
-    `${JSON.stringify({ benchmark: 'import', machine, settings: { sizes, formats, target: TARGET, tool: '/usr/bin/time -v' }, results }, null, 2)}\n`
+    `${JSON.stringify({ benchmark: 'import', machine, settings: { sizes, formats, target: TARGET, tool: '/usr/bin/time -v', compare: compare ?? null, loadAvgEnd: os.loadavg() }, results }, null, 2)}\n`
   )
   console.log(`results: ${RESULTS}`)
 }
