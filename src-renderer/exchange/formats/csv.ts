@@ -23,6 +23,7 @@ import { isUnsafeKey, type FieldValue, type GraphNode } from '../../domain/node-
 import { fail, ok, type Result } from '../../domain/result'
 import { readWhole, type ChunkReader } from '../import/chunk-reader'
 import { MAX_RECORDS, MAX_VALUE_CHARS, formatCount } from '../limits'
+import { detach } from './xml'
 import {
   APP_EDGE_FIELDS,
   APP_NODE_FIELDS,
@@ -256,7 +257,8 @@ export function createCsvReader(
   let fatal: ImportIssue | null = null
 
   const endCell = (): void => {
-    cells.push(quoted ? cellText : cellText === '' ? null : cellText)
+    // detach: a cell kept as a slice would keep the whole piece of the file it came from alive.
+    cells.push(quoted || cellText !== '' ? detach(cellText) : null)
     cellText = ''
     quoted = false
   }
