@@ -2,13 +2,13 @@
  * Data exports: a graph in any of the app's file formats (`.kg.json`, CSV, CSV zip, GEXF, GraphML,
  * Cytoscape JSON), as text or bytes, and the files an export produces.
  */
-import { gzipSync, strToU8, zipSync } from 'fflate'
+import { Gzip, strToU8, zipSync } from 'fflate'
 import type { GraphData } from '../../domain/graph'
 import { serializeCsvConnections, serializeCsvElements, type CsvOptions } from '../formats/csv'
 import { serializeCyjs } from '../formats/cyjs'
 import { serializeGexf } from '../formats/gexf'
 import { serializeGraphml } from '../formats/graphml'
-import { serializeKgJson, type KgJsonMeta } from '../formats/kg-json'
+import { kgJsonChunks, serializeKgJson, type KgJsonMeta } from '../formats/kg-json'
 
 /**
  * Formats the exporter writes; `csv` gives two files (elements, connections), `csv-zip` one zip,
@@ -54,8 +54,8 @@ function zipTime(options: ExportOptions): Date {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : d
 }
 
-function kgJsonText(graph: GraphData, options: ExportOptions): string {
-  return serializeKgJson(graph, {
+function kgJsonMeta(options: ExportOptions): KgJsonMeta {
+  return {
     ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
     ...(options.title !== undefined ? { title: options.title } : {}),
     ...(options.description !== undefined ? { description: options.description } : {}),
@@ -63,15 +63,51 @@ function kgJsonText(graph: GraphData, options: ExportOptions): string {
     ...(options.views ? { views: options.views } : {}),
     ...(options.presentations ? { presentations: options.presentations } : {}),
     ...(options.history ? { history: options.history } : {})
-  })
+  }
+}
+
+function kgJsonText(graph: GraphData, options: ExportOptions): string {
+  return serializeKgJson(graph, kgJsonMeta(options))
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
 }
 
 /**
- * A `.kg.json` text gzip-compressed (`.kg.json.gz`): the file's time is the export time, so equal
- * input gives equal bytes.
+ * A `.kg.json` (gzip-compressed with `gzip`: `.kg.json.gz`) as bytes, written piece by piece: never
+ * one string, so a backup larger than an engine's longest string is written too. The gzip file's
+ * time is the export time, so equal input gives equal bytes.
  */
+export function kgJsonBytes(
+  graph: GraphData,
+  options: ExportOptions = {},
+  gzip = false
+): Uint8Array {
+  const parts: Uint8Array[] = []
+  const encoder = new TextEncoder()
+  if (!gzip) {
+    for (const piece of kgJsonChunks(graph, kgJsonMeta(options))) parts.push(encoder.encode(piece))
+    return concat(parts)
+  }
+  const z = new Gzip({ level: 6, mtime: zipTime(options) }, (chunk) => parts.push(chunk))
+  for (const piece of kgJsonChunks(graph, kgJsonMeta(options))) z.push(encoder.encode(piece))
+  z.push(new Uint8Array(0), true)
+  return concat(parts)
+}
+
+/** A `.kg.json` text gzip-compressed (`.kg.json.gz`), with the export time as the file's time. */
 export function gzipKgJson(text: string, options: Pick<ExportOptions, 'exportedAt'> = {}): Uint8Array {
-  return gzipSync(strToU8(text), { level: 6, mtime: zipTime(options) })
+  const parts: Uint8Array[] = []
+  const z = new Gzip({ level: 6, mtime: zipTime(options) }, (chunk) => parts.push(chunk))
+  z.push(strToU8(text), true)
+  return concat(parts)
 }
 
 /**
@@ -89,7 +125,7 @@ export function exportGraph(
     case 'kg-json':
       return kgJsonText(graph, options)
     case 'kg-json-gz':
-      return gzipKgJson(kgJsonText(graph, options), options)
+      return kgJsonBytes(graph, options, true)
     case 'csv-elements':
       return serializeCsvElements(graph, options)
     case 'csv-connections':

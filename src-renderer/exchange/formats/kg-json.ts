@@ -217,22 +217,32 @@ function canonical(value: unknown): unknown {
   return out
 }
 
-/** One named list of the envelope, written one record per line. */
-function listText(name: string, records: readonly unknown[]): string {
-  if (!records.length) return `${JSON.stringify(name)}:[]`
-  const lines = new Array<string>(records.length)
-  for (let i = 0; i < records.length; i++) lines[i] = JSON.stringify(canonical(records[i]))
-  return `${JSON.stringify(name)}:[\n${lines.join(',\n')}\n]`
+/** Records per piece {@link kgJsonChunks} yields. */
+const RECORDS_PER_CHUNK = 2000
+
+/** One named list of the envelope, one record per line, in pieces of {@link RECORDS_PER_CHUNK}. */
+function* listChunks(name: string, records: readonly unknown[], last: boolean): Generator<string> {
+  const end = last ? '}\n' : ',\n'
+  if (!records.length) {
+    yield `${JSON.stringify(name)}:[]${end}`
+    return
+  }
+  yield `${JSON.stringify(name)}:[\n`
+  for (let at = 0; at < records.length; at += RECORDS_PER_CHUNK) {
+    const stop = Math.min(at + RECORDS_PER_CHUNK, records.length)
+    const lines = new Array<string>(stop - at)
+    for (let i = at; i < stop; i++) lines[i - at] = JSON.stringify(canonical(records[i]))
+    yield lines.join(',\n') + (stop < records.length ? ',\n' : '\n')
+  }
+  yield `]${end}`
 }
 
 /**
- * Writes a graph as a `.kg.json` document: compact JSON with one record per line (no indentation,
- * so a backup of a million nodes stays within what can be read back; still diffable and every
- * problem names the record's line), a fixed envelope key order and record keys in canonical order,
- * so equal graphs (and equal `meta`) always give identical text. Does not validate; pass graphs
- * that came from the validator or the repository.
+ * The text of {@link serializeKgJson} in pieces (a few thousand records each), so a backup larger
+ * than the longest string an engine can hold (V8: about 512 million characters) can still be
+ * written: encode and save, or gzip, piece by piece.
  */
-export function serializeKgJson(graph: GraphData, meta: KgJsonMeta = {}): string {
+export function* kgJsonChunks(graph: GraphData, meta: KgJsonMeta = {}): Generator<string> {
   const head: Record<string, unknown> = {
     type: KG_JSON_TYPE,
     version: KG_JSON_VERSION,
@@ -241,15 +251,32 @@ export function serializeKgJson(graph: GraphData, meta: KgJsonMeta = {}): string
     title: meta.title,
     description: meta.description
   }
-  const lists = [
-    listText('nodes', graph.nodes),
-    listText('edges', graph.edges),
-    listText('annotations', graph.annotations),
-    listText('views', meta.views ?? []),
-    listText('presentations', meta.presentations ?? [])
+  yield `${JSON.stringify(head).slice(0, -1)},\n`
+  const lists: [string, readonly unknown[]][] = [
+    ['nodes', graph.nodes],
+    ['edges', graph.edges],
+    ['annotations', graph.annotations],
+    ['views', meta.views ?? []],
+    ['presentations', meta.presentations ?? []]
   ]
-  if (meta.history) lists.push(listText('history', meta.history))
-  return `${JSON.stringify(head).slice(0, -1)},\n${lists.join(',\n')}}\n`
+  if (meta.history) lists.push(['history', meta.history])
+  for (let i = 0; i < lists.length; i++) {
+    const [name, records] = lists[i]!
+    yield* listChunks(name, records, i === lists.length - 1)
+  }
+}
+
+/**
+ * Writes a graph as a `.kg.json` document: compact JSON with one record per line (no indentation,
+ * so a backup of a million nodes stays within what can be read back; still diffable and every
+ * problem names the record's line), a fixed envelope key order and record keys in canonical order,
+ * so equal graphs (and equal `meta`) always give identical text. Does not validate; pass graphs
+ * that came from the validator or the repository. For very large graphs use {@link kgJsonChunks}.
+ */
+export function serializeKgJson(graph: GraphData, meta: KgJsonMeta = {}): string {
+  let text = ''
+  for (const piece of kgJsonChunks(graph, meta)) text += piece
+  return text
 }
 
 function issue(path: Issue['path'], message: string): Issue {

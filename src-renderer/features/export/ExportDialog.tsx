@@ -4,15 +4,16 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
 import { useApp } from '../services/AppContext'
-import { gzipKgJson } from '../../exchange/export/data-export'
+import { gzipKgJson, kgJsonBytes } from '../../exchange/export/data-export'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
-import { renderPdf } from '../../graph-view/pdf'
-import type { SnapshotFrame } from '../../graph-view/snapshot'
+import { renderPdf, type Orientation, type PaperSize } from '../../graph-view/pdf'
+import { SnapshotTooLargeError, type SnapshotFrame } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
 import { graphToExport } from '../../state/export-graph'
 import { dialogOf, useUiStore, type ExportFormat } from '../../state/ui-store'
 import { useView } from '../canvas/view-context'
 import { usePresentationSafe } from '../hooks/useDisplay'
+import { snapshotFrame } from './snapshot-frame'
 
 export type { ExportFormat }
 
@@ -21,8 +22,9 @@ function stamp(): string {
 }
 
 /**
- * Exports the map: a snapshot of the current view (PNG at scale 1–4 on white or transparent, SVG, PDF)
- * with title, date, caption and legend, or the graph as .kg.json (all — the complete back-up with
+ * Exports the map: a snapshot of the current view (PNG at scale 1–4 on white or transparent, SVG, and
+ * a vector PDF on A4 or A3, portrait or landscape) with title, date (in the UI language), caption and
+ * a legend of the real shapes, colours and arrows, or the graph as .kg.json (all — the complete back-up with
  * views, presentations and map info, optionally deleted records and history — or what is visible),
  * optionally gzip-compressed (.kg.json.gz). Files go
  * through main's save dialog in the desktop app and download in the browser.
@@ -38,7 +40,11 @@ export function ExportDialog(): React.JSX.Element {
   const open = (f: ExportFormat | null): void =>
     f ? openDialog({ type: 'export', format: f }) : closeDialog('export')
   const safe = usePresentationSafe()
-  const [title, setTitle] = useState(t('exportDialog.defaultTitle'))
+  // null: the default title, in the current UI language.
+  const [customTitle, setTitle] = useState<string | null>(null)
+  const title = customTitle ?? t('exportDialog.defaultTitle')
+  const [paper, setPaper] = useState<PaperSize>('a4')
+  const [orientation, setOrientation] = useState<Orientation>('landscape')
   const [caption, setCaption] = useState('')
   const [scale, setScale] = useState('2')
   const [background, setBackground] = useState<'white' | 'transparent'>('white')
@@ -47,18 +53,12 @@ export function ExportDialog(): React.JSX.Element {
   const [gzip, setGzip] = useState(false)
   const [busy, setBusy] = useState(false)
 
-  const frame = (): SnapshotFrame => {
-    const kinds = canvas.current ? canvas.current.visibleKinds() : { nodes: [], edges: [] }
-    return {
+  const frame = (): SnapshotFrame =>
+    snapshotFrame(t, i18n.language, {
       title,
-      ...(caption ? { caption } : {}),
-      date: new Date().toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' }),
-      legend: {
-        nodes: kinds.nodes.map((k) => ({ kind: k, label: t(`kindPlural.${k}`) })),
-        edges: kinds.edges.map((k) => ({ kind: k, label: t(`edge.${k}`) }))
-      }
-    }
-  }
+      caption,
+      kinds: canvas.current ? canvas.current.visibleKinds() : { nodes: [], edges: [] }
+    })
 
   const run = async (): Promise<void> => {
     if (!format) return
@@ -73,24 +73,28 @@ export function ExportDialog(): React.JSX.Element {
         // "All" is the complete back-up, read from the database in one transaction: records, saved
         // views, presentations, the map's title and description, and (when asked) soft-deleted
         // records and the change history. "Only what is shown" is the map as it may be shown.
-        let text: string
         if (scope === 'all') {
           const backup = await session.repo.readBackup({ deleted: complete, history: complete })
-          text = serializeKgJson(backup.graph, {
-            title: backup.map.title ?? title,
-            ...(backup.map.description ? { description: backup.map.description } : {}),
-            views: backup.views,
-            presentations: backup.presentations,
-            ...(backup.history ? { history: backup.history } : {})
-          })
+          // Written piece by piece into bytes: a very large map never becomes one string.
+          data = kgJsonBytes(
+            backup.graph,
+            {
+              title: backup.map.title ?? title,
+              ...(backup.map.description ? { description: backup.map.description } : {}),
+              views: backup.views,
+              presentations: backup.presentations,
+              ...(backup.history ? { history: backup.history } : {})
+            },
+            gzip
+          )
         } else {
           const shown = (id: string): boolean => !view.hidden.has(id) && !view.faded.has(id)
-          text = serializeKgJson(
+          const text = serializeKgJson(
             graphToExport(session.repo.store, display, { purpose: 'shown', isShown: shown }),
             { title }
           )
+          data = gzip ? gzipKgJson(text) : text
         }
-        data = gzip ? gzipKgJson(text) : text
         extension = gzip ? 'kg.json.gz' : 'kg.json'
         kind = 'kg-json'
       } else if (!controller) {
@@ -100,14 +104,15 @@ export function ExportDialog(): React.JSX.Element {
       } else if (format === 'svg') {
         data = await controller.renderSvg(frame(), { background })
       } else {
-        data = await renderPdf([{ png: await controller.renderPng(frame(), { scale: 2, background: 'white' }), frame: frame() }])
+        data = await renderPdf([{ scene: await controller.exportScene(), frame: frame() }], { paper, orientation })
       }
       const r = await bridge.files.saveFile({ suggestedName: `${base}.${extension}`, kind, data })
       if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
       else if (r.reason === 'error') notifications.show({ message: t('exportDialog.failed', { message: r.message ?? '' }), color: 'red' })
       open(null)
     } catch (err) {
-      notifications.show({ message: t('exportDialog.failed', { message: err instanceof Error ? err.message : String(err) }), color: 'red' })
+      const message = err instanceof SnapshotTooLargeError ? t('exportDialog.tooLarge') : err instanceof Error ? err.message : String(err)
+      notifications.show({ message: t('exportDialog.failed', { message }), color: 'red' })
     } finally {
       setBusy(false)
     }
@@ -135,6 +140,38 @@ export function ExportDialog(): React.JSX.Element {
           <>
             <TextInput label={t('exportDialog.snapTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="export-title" />
             <TextInput label={t('exportDialog.caption')} value={caption} onChange={(e) => setCaption(e.currentTarget.value)} />
+            {format === 'pdf' && (
+              <>
+                <Group grow>
+                  <Select
+                    label={t('exportDialog.paper')}
+                    data={[
+                      { value: 'a4', label: 'A4' },
+                      { value: 'a3', label: 'A3' }
+                    ]}
+                    value={paper}
+                    onChange={(v) => v && setPaper(v as PaperSize)}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    data-testid="export-paper"
+                  />
+                  <SegmentedControl
+                    aria-label={t('exportDialog.orientation')}
+                    value={orientation}
+                    onChange={(v) => setOrientation(v as Orientation)}
+                    data={[
+                      { value: 'landscape', label: t('exportDialog.landscape') },
+                      { value: 'portrait', label: t('exportDialog.portrait') }
+                    ]}
+                    style={{ alignSelf: 'flex-end' }}
+                    data-testid="export-orientation"
+                  />
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {t('exportDialog.pdfNote')}
+                </Text>
+              </>
+            )}
             {format === 'png' && (
               <Group grow>
                 <Select label={t('exportDialog.scale')} data={['1', '2', '3', '4']} value={scale} onChange={(v) => v && setScale(v)} allowDeselect={false} comboboxProps={{ withinPortal: true }} data-testid="export-scale" />

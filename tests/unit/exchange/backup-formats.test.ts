@@ -5,12 +5,16 @@
  * field called `directed`.
  */
 import fc from 'fast-check'
-import { gzipSync } from 'fflate'
+import { gunzipSync, gzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { GraphData } from '../../../src-renderer/domain/graph'
-import { exportGraph } from '../../../src-renderer/exchange/export/data-export'
+import { exportGraph, kgJsonBytes } from '../../../src-renderer/exchange/export/data-export'
 import { parseCyjs, serializeCyjs } from '../../../src-renderer/exchange/formats/cyjs'
-import { serializeKgJson, type KgChange } from '../../../src-renderer/exchange/formats/kg-json'
+import {
+  kgJsonChunks,
+  serializeKgJson,
+  type KgChange
+} from '../../../src-renderer/exchange/formats/kg-json'
 import { applyMapping, readImport } from '../../../src-renderer/exchange/import'
 import { generateGraph } from '../../support/generate-graph'
 
@@ -111,6 +115,15 @@ describe('.kg.json.gz', () => {
     }
     // Equal input, equal bytes (the gzip time is the export time).
     expect(exportGraph(graph, 'kg-json-gz', { exportedAt: STAMP, title: 'Zuid' })).toEqual(gz)
+  })
+
+  it('is written piece by piece (never one string) with the same text, plain or gzipped', () => {
+    const big = generateGraph({ nodes: 3000, seed: 9 })
+    const meta = { exportedAt: STAMP, title: 'Zuid' }
+    const whole = serializeKgJson(big, meta)
+    expect(new TextDecoder().decode(kgJsonBytes(big, meta))).toBe(whole)
+    expect(new TextDecoder().decode(gunzipSync(kgJsonBytes(big, meta, true)))).toBe(whole)
+    expect([...kgJsonChunks(big, meta)].length).toBeGreaterThan(5)
   })
 
   it('refuses a damaged, cut or bad-CRC gzip file with a Dutch message', () => {
