@@ -36,7 +36,10 @@ import {
   escapeText,
   idNotes,
   parseDecimal,
+  tooManyRecordsIssue,
+  XML_MAX_RECORDS,
   type XmlHandler,
+  type XmlReaderLimits,
   type XmlTag
 } from './xml'
 
@@ -277,7 +280,8 @@ interface Frame {
  * where a number is required, and unsafe attribute names. Edges with a missing or repeated id are
  * kept and get a fresh id later (mapping.ts); `notes` says how many.
  */
-export function createGexfReader(): ChunkReader<RawGraph> {
+export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawGraph> {
+  const maxRecords = limits.maxRecords ?? XML_MAX_RECORDS
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
   const issues: ImportIssue[] = []
   const edgeIds = new Set<string>()
@@ -401,12 +405,19 @@ export function createGexfReader(): ChunkReader<RawGraph> {
     }
   }
   const xml = createXmlStream('GEXF', handler)
+  let records = 0
+
+  /** Refuses the file once it holds more than `maxRecords` nodes and edges. */
+  function countRecord(tag: XmlTag): void {
+    if (++records > maxRecords) xml.refuse(tooManyRecordsIssue('GEXF', tag.line, maxRecords))
+  }
 
   const refuse = (issue: ImportIssue): never => xml.refuse(issue)
 
   function openNode(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
+    countRecord(tag)
     const id = a.id === undefined ? undefined : detach(a.id)
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
@@ -429,6 +440,7 @@ export function createGexfReader(): ChunkReader<RawGraph> {
   function openEdge(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
+    countRecord(tag)
     const source = a.source === undefined ? undefined : detach(a.source)
     const target = a.target === undefined ? undefined : detach(a.target)
     let id = a.id === undefined ? null : detach(a.id)

@@ -35,7 +35,10 @@ import {
   escapeText,
   idNotes,
   parseDecimal,
+  tooManyRecordsIssue,
+  XML_MAX_RECORDS,
   type XmlHandler,
+  type XmlReaderLimits,
   type XmlTag
 } from './xml'
 
@@ -232,7 +235,8 @@ interface DataState {
  * repeated id (NetworkX writes its multigraph keys as ids) are kept and get a fresh id later
  * (mapping.ts); `notes` says how many.
  */
-export function createGraphmlReader(): ChunkReader<RawGraph> {
+export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<RawGraph> {
+  const maxRecords = limits.maxRecords ?? XML_MAX_RECORDS
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
   const issues: ImportIssue[] = []
   const keys = new Map<string, KeyDef>()
@@ -346,9 +350,16 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
     }
   }
   const xml = createXmlStream('GraphML', handler)
+  let records = 0
+
+  /** Refuses the file once it holds more than `maxRecords` nodes and edges. */
+  function countRecord(tag: XmlTag): void {
+    if (++records > maxRecords) xml.refuse(tooManyRecordsIssue('GraphML', tag.line, maxRecords))
+  }
 
   function openNode(tag: XmlTag): void {
     const at = { line: tag.line, column: tag.column, record: out.nodes.length + 1 }
+    countRecord(tag)
     const id = tag.attributes.id === undefined ? undefined : detach(tag.attributes.id)
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, values: null }
     frames.push(frame)
@@ -370,6 +381,7 @@ export function createGraphmlReader(): ChunkReader<RawGraph> {
   function openEdge(tag: XmlTag): void {
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
+    countRecord(tag)
     let id = a.id === undefined ? null : detach(a.id)
     const source = a.source === undefined ? undefined : detach(a.source)
     const target = a.target === undefined ? undefined : detach(a.target)

@@ -10,21 +10,25 @@
  * where. Entity declarations are never expanded (an undeclared entity is an error).
  */
 import { SaxesParser } from 'saxes'
+import { MAX_NESTING_DEPTH, MAX_RECORDS, MAX_VALUE_CHARS, formatCount } from '../limits'
 import type { ImportIssue } from '../raw-graph'
 export { parseDecimal } from '../raw-graph'
 
 /**
- * How deeply elements may nest. GEXF needs 6 levels (gexf › graph › nodes › node › attvalues ›
- * attvalue), yEd's GraphML about 10, hierarchical graphs a few more per level; a file nested deeper
- * is refused (it is broken or made to crash readers).
+ * How deeply elements may nest (the limit table's {@link MAX_NESTING_DEPTH}). GEXF needs 6 levels
+ * (gexf › graph › nodes › node › attvalues › attvalue), yEd's GraphML about 10, hierarchical graphs
+ * a few more per level; a file nested deeper is refused (it is broken or made to crash readers).
  */
-export const XML_MAX_DEPTH = 64
+export const XML_MAX_DEPTH = MAX_NESTING_DEPTH
 
 /**
- * The longest attribute value or element text (in characters) a file may carry. The app's longest
- * field (a quote or a description) is far below this; a longer value refuses the file.
+ * The longest attribute value or element text, in characters (the limit table's
+ * {@link MAX_VALUE_CHARS}); a longer value refuses the file.
  */
-export const XML_MAX_VALUE_CHARS = 1_000_000
+export const XML_MAX_VALUE_CHARS = MAX_VALUE_CHARS
+
+/** Nodes plus edges one file may hold (the limit table's {@link MAX_RECORDS}). */
+export const XML_MAX_RECORDS = MAX_RECORDS
 
 /** A start tag as the readers see it. The object is reused for every tag: do not keep it. */
 export interface XmlTag {
@@ -97,8 +101,6 @@ function xmlIssue(
   }
 }
 
-const GROUPED = new Intl.NumberFormat('nl-NL')
-
 /** The issue for an element nested deeper than {@link XML_MAX_DEPTH}. */
 function depthIssue(formatName: string, line: number): ImportIssue {
   return {
@@ -114,7 +116,7 @@ function valueIssue(formatName: string, line: number, what: string): ImportIssue
   return {
     code: 'too_large',
     path: [],
-    message: `Het ${formatName}-bestand bevat een te lange waarde (${what} van meer dan ${GROUPED.format(XML_MAX_VALUE_CHARS)} tekens, regel ${line}); het bestand is geweigerd.`,
+    message: `Het ${formatName}-bestand bevat een te lange waarde (${what} van meer dan ${formatCount(XML_MAX_VALUE_CHARS)} tekens, regel ${line}); het bestand is geweigerd.`,
     line
   }
 }
@@ -238,6 +240,26 @@ export function detach(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1)
 }
 
+/** Limits a reader may be given instead of the limit table's (tests). */
+export interface XmlReaderLimits {
+  /** Nodes plus edges; default {@link XML_MAX_RECORDS}. */
+  maxRecords?: number
+}
+
+/** The issue for a file with more than `max` nodes and edges. */
+export function tooManyRecordsIssue(
+  formatName: string,
+  line: number,
+  max: number = XML_MAX_RECORDS
+): ImportIssue {
+  return {
+    code: 'too_large',
+    path: [],
+    message: `Het ${formatName}-bestand heeft meer dan ${formatCount(max)} knopen en verbindingen (regel ${line}); dat is de grens. Er is niets geïmporteerd.`,
+    line
+  }
+}
+
 /** How a value that should have been a number is named in a message. */
 export function describeNumberText(text: string): string {
   if (text === '') return 'een lege waarde'
@@ -254,7 +276,7 @@ export function describeNumberText(text: string): string {
 export function idNotes(missing: number, duplicate: number): ImportIssue[] {
   const notes: ImportIssue[] = []
   const n = (count: number): string =>
-    count === 1 ? '1 verbinding had' : `${GROUPED.format(count)} verbindingen hadden`
+    count === 1 ? '1 verbinding had' : `${formatCount(count)} verbindingen hadden`
   if (duplicate > 0) {
     notes.push({
       code: 'duplicate_id',

@@ -22,7 +22,16 @@ import {
   parseGraphml,
   serializeGraphml
 } from '../../../src-renderer/exchange/formats/graphml'
-import { XML_MAX_DEPTH, XML_MAX_VALUE_CHARS } from '../../../src-renderer/exchange/formats/xml'
+import {
+  XML_MAX_DEPTH,
+  XML_MAX_RECORDS,
+  XML_MAX_VALUE_CHARS
+} from '../../../src-renderer/exchange/formats/xml'
+import {
+  MAX_NESTING_DEPTH,
+  MAX_RECORDS,
+  MAX_VALUE_CHARS
+} from '../../../src-renderer/exchange/limits'
 import type { RawGraph } from '../../../src-renderer/exchange/raw-graph'
 import { generateGraph } from '../../support/generate-graph'
 
@@ -112,6 +121,28 @@ describe('values longer than XML_MAX_VALUE_CHARS refuse the file', () => {
       '<graphml>\n<key id="d" for="node" attr.name="a"/>\n<graph>\n<node id="a">\n' +
       `<data key="d">${huge}</data></node></graph></graphml>`
     expect(refused(parseGraphml(text)).message).toMatch(/te lange waarde \(tekst van meer dan/)
+  })
+})
+
+describe('the limit table', () => {
+  it('XML readers use the one table of limits', () => {
+    expect([XML_MAX_DEPTH, XML_MAX_VALUE_CHARS, XML_MAX_RECORDS]).toEqual([
+      MAX_NESTING_DEPTH,
+      MAX_VALUE_CHARS,
+      MAX_RECORDS
+    ])
+  })
+
+  it('more nodes and edges than the limit refuse the file at the record that passes it', () => {
+    const text =
+      '<graphml>\n<graph>\n<node id="a"/>\n<node id="b"/>\n<edge source="a" target="b"/>\n</graph>\n</graphml>'
+    expect(readWhole(createGraphmlReader({ maxRecords: 3 }), text).ok).toBe(true)
+    const issue = refused(readWhole(createGraphmlReader({ maxRecords: 2 }), text))
+    expect(issue.message).toBe(
+      'Het GraphML-bestand heeft meer dan 2 knopen en verbindingen (regel 5); dat is de grens. Er is niets geïmporteerd.'
+    )
+    const gexf = '<gexf><graph><nodes><node id="a"/><node id="b"/></nodes></graph></gexf>'
+    expect(refused(readWhole(createGexfReader({ maxRecords: 1 }), gexf)).code).toBe('too_large')
   })
 })
 
