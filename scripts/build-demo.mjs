@@ -24,6 +24,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = resolve(ROOT, 'resources/stadmaken-demo.kg.json')
 const STAMP = '2026-01-01T00:00:00.000Z'
 const AUTHOR = 'Amsterdams Stadmaken (demo)'
+/**
+ * Short illustrative transcripts for the demo interviews (scripts/demo/transcripts.json): fictional,
+ * written for the demo, each opening with a marker line that says so and containing its interview's
+ * quotes verbatim. The outline in ../shared has none.
+ */
+const TRANSCRIPTS = JSON.parse(readFileSync(resolve(ROOT, 'scripts/demo/transcripts.json'), 'utf8'))
 
 /** Outline status letter → app status (DESIGN: C/B/I/F → confirmed/reported/inferred/illustrative). */
 const STATUS = { C: 'confirmed', B: 'reported', I: 'inferred', F: 'illustrative' }
@@ -266,6 +272,9 @@ function buildDemoGraph(outline) {
         const number = n.id.replace(/^\D+/, '')
         node.title = `Gesprek ${number}: ${n.summary_nl}`
         node.summary = n.summary_nl
+        // Fictional, marked as such: lets the interview workbench work on the demo.
+        const transcript = TRANSCRIPTS.transcripts[n.id]
+        if (transcript) node.transcript = `${TRANSCRIPTS.marker}\n\n${transcript}`
         if (n.year !== undefined) node.date = String(n.year)
         node.consent = 'pseudonymised'
         break
