@@ -153,6 +153,7 @@ export function createXmlStream(formatName: string, handler: XmlHandler): XmlStr
   let textChars = 0
   let startLine = 1
   let startColumn = 1
+  let startPosition = 0
   const refuse = (issue: ImportIssue): never => {
     error ??= issue
     throw new StopParsing()
@@ -161,6 +162,7 @@ export function createXmlStream(formatName: string, handler: XmlHandler): XmlStr
   parser.on('opentagstart', () => {
     startLine = parser.line
     startColumn = Math.max(1, parser.column - 1)
+    startPosition = parser.position
   })
   parser.on('opentag', (t) => {
     depth++
@@ -169,9 +171,12 @@ export function createXmlStream(formatName: string, handler: XmlHandler): XmlStr
     textChars = 0
     // Without xmlns processing saxes gives plain string values.
     const attributes = t.attributes as Record<string, string>
-    for (const k in attributes) {
-      if ((attributes[k] as string).length > XML_MAX_VALUE_CHARS)
-        refuse(valueIssue(formatName, startLine, `attribuut ${k}`))
+    // Only a start tag longer than the limit can hold a value over it: one subtraction per tag.
+    if (parser.position - startPosition > XML_MAX_VALUE_CHARS) {
+      for (const k in attributes) {
+        if ((attributes[k] as string).length > XML_MAX_VALUE_CHARS)
+          refuse(valueIssue(formatName, startLine, `attribuut ${k}`))
+      }
     }
     const name = t.name
     const colon = name.indexOf(':')
