@@ -31,7 +31,7 @@ describe('classifyError', () => {
       [new Dexie.BulkError('1 of 2 failed', [quota()]), 'quota'],
       [{ name: 'UnknownError', code: 22, message: 'quota' }, 'quota'],
       [new Dexie.AbortError('Transaction aborted'), 'aborted'],
-      [new Dexie.AbortError('Transaction aborted', null), 'aborted'],
+      [new Dexie.AbortError('Transaction aborted', null as unknown as undefined), 'aborted'],
       [new DOMException('Afgebroken', 'AbortError'), 'aborted'],
       [new Dexie.DatabaseClosedError('closed'), 'closed'],
       [new DOMException('closing', 'InvalidStateError'), 'closed'],
@@ -92,7 +92,7 @@ describe('importInto: an abort nobody asked for is a failure, not a cancel', () 
   })
 
   it('a transaction aborted without an error object is thrown on as a failure', async () => {
-    const error = new Dexie.AbortError('Transaction aborted', null)
+    const error = new Dexie.AbortError('Transaction aborted', null as unknown as undefined)
     const signal = new AbortController().signal
     await expect(importInto(target(error), graph, 'merge', { signal })).rejects.toBe(error)
     await expect(importInto(target(error), graph, 'replace')).rejects.toBe(error)
