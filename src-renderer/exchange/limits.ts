@@ -34,7 +34,7 @@ export const MAX_ZIP_INFLATED_BYTES = 1024 * 1024 * 1024
 export const MAX_ZIP_RATIO = 200
 
 /** Inflated bytes per entry before the ratio is checked (small, repetitive files compress well). */
-export const ZIP_RATIO_GRACE_BYTES = 16 * 1024 * 1024
+export const ZIP_RATIO_GRACE_BYTES = 4 * 1024 * 1024
 
 /** Formats a byte count the Dutch way: `1,5 MB`, `200 MB`, `1,0 GB`. */
 export function formatBytes(n: number): string {
