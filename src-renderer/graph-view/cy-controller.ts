@@ -7,7 +7,8 @@ import type { GraphNode, NodeKind, Position } from '../domain/node-kinds'
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import type { CanvasView } from './canvas-view'
 import { attachMinimap, type MinimapOptions } from './minimap'
-// Types only: the snapshot code (cytoscape-svg, which needs a DOM at import) loads on first use.
+// Types only: the snapshot code loads on first use.
+import type { MapScene } from './export-scene'
 import type { PngOptions, SnapshotFrame } from './snapshot'
 import { CLUSTER_COLORS, buildStylesheet } from './stylesheet'
 import { edgeElement, nodeElement, toElements } from './to-elements'
@@ -586,19 +587,28 @@ export class CyController {
     return { nodes: [...nodes], edges: [...edges] }
   }
 
-  /** The visible map as a PNG with a title band and legend (see graph-view/snapshot). */
+  /**
+   * The visible map as a PNG with a title band and legend (see graph-view/snapshot): the same
+   * drawing as the SVG, without selection, hover or keyboard highlight.
+   */
   async renderPng(frame: SnapshotFrame, options: PngOptions): Promise<Uint8Array> {
     const { renderPng } = await import('./snapshot')
-    return renderPng(this.#cy, frame, options)
+    return renderPng(this.#cy, frame, { ...options, large: this.isLarge() })
   }
 
   /** The visible map as an SVG document with a title band and legend (see graph-view/snapshot). */
   async renderSvg(
     frame: SnapshotFrame,
-    options: { scale?: number; background?: 'white' | 'transparent' } = {}
+    options: { background?: 'white' | 'transparent' } = {}
   ): Promise<string> {
     const { renderSvg } = await import('./snapshot')
-    return renderSvg(this.#cy, frame, options)
+    return renderSvg(this.#cy, frame, { ...options, large: this.isLarge() })
+  }
+
+  /** What an export of the visible map draws (for PDF pages: graph-view/pdf), as plain data. */
+  async exportScene(): Promise<MapScene> {
+    const { sceneOf } = await import('./snapshot')
+    return sceneOf(this.#cy, this.isLarge())
   }
 
   /** Draws a live overview of the map into a canvas element; returns the function that detaches it. */

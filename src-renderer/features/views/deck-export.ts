@@ -1,13 +1,14 @@
 /**
  * Exports a presentation as one PDF, off-screen: each slide's saved view is drawn by a second canvas
  * controller on a hidden stage, so the user's view, selection, positions and undo history stay
- * exactly as they were (nothing is written).
+ * exactly as they were (nothing is written). Each slide becomes a vector page (A4 landscape by
+ * default) through the same scene → SVG → PDF path as the map export: selectable text, real shapes.
  */
 import type { TFunction } from 'i18next'
 import { computeCanvasView } from '../../graph-view/canvas-view'
 import { CyController } from '../../graph-view/cy-controller'
-import { renderPdf } from '../../graph-view/pdf'
-import type { SnapshotFrame } from '../../graph-view/snapshot'
+import { renderPdf, type PdfOptions, type PdfPage } from '../../graph-view/pdf'
+import { snapshotFrame } from '../export/snapshot-frame'
 import type { DisplayProjection } from '../../state/display-projection'
 import type { GraphModel } from '../../state/graph-model'
 import type { GraphStore } from '../../storage/graph-store'
@@ -30,7 +31,8 @@ export async function exportDeckPdf(
     graph: GraphModel
     t: TFunction
     language: string
-  }
+  },
+  pdf: PdfOptions = { paper: 'a4', orientation: 'landscape' }
 ): Promise<Uint8Array> {
   const stage = document.createElement('div')
   stage.setAttribute('aria-hidden', 'true')
@@ -54,12 +56,7 @@ export async function exportDeckPdf(
   )
   try {
     const { index, contested, singleVoice } = deps.graph.view
-    const date = new Date().toLocaleDateString(deps.language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric'
-    })
-    const pages: { png: Uint8Array; frame: SnapshotFrame }[] = []
+    const pages: PdfPage[] = []
     for (const slide of slides) {
       const view = computeCanvasView(index, {
         ...savedViewInput(slide.view),
@@ -67,22 +64,14 @@ export async function exportDeckPdf(
         singleVoice
       })
       controller.applyView(withPositions(view, savedViewPositions(slide.view)))
-      const kinds = controller.visibleKinds()
-      const frame: SnapshotFrame = {
+      const frame = snapshotFrame(deps.t, deps.language, {
         title: slide.view.name,
         caption: slide.caption,
-        date,
-        legend: {
-          nodes: kinds.nodes.map((k) => ({ kind: k, label: deps.t(`kindPlural.${k}`) })),
-          edges: kinds.edges.map((k) => ({ kind: k, label: deps.t(`edge.${k}`) }))
-        }
-      }
-      pages.push({
-        png: await controller.renderPng(frame, { scale: 2, background: 'white' }),
-        frame
+        kinds: controller.visibleKinds()
       })
+      pages.push({ scene: await controller.exportScene(), frame })
     }
-    return await renderPdf(pages)
+    return await renderPdf(pages, pdf)
   } finally {
     controller.destroy()
     stage.remove()

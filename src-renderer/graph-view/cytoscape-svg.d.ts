@@ -1,5 +1,0 @@
-declare module 'cytoscape-svg' {
-  import type { Ext } from 'cytoscape'
-  const ext: Ext
-  export default ext
-}

@@ -1,0 +1,436 @@
+/**
+ * Writes a map scene (export-scene.ts) as an SVG document: every node as a path in its own shape,
+ * every edge with its curve, dash and arrow head, every label in full as `<text>` with one `<tspan>`
+ * per wrapped line, a title band and a legend that draws the real shapes, colours, line styles and
+ * arrows. Two layouts: `natural` (one model unit = one pixel, for the SVG file) and `page` (a paper
+ * page in points, for the PDF through svg2pdf: labels never below `minFontPt`). Pure.
+ */
+import type { EdgeKind } from '../domain/edge-kinds'
+import type { NodeKind } from '../domain/node-kinds'
+import type { MapScene, SceneEdge, SceneNode } from './export-scene'
+import { arrowGap, arrowPath, arrowSize, nodeShapePath, type Point } from './export-shapes'
+import { CONTESTED_COLOR, EDGE_STYLES, NODE_STYLES, PATH_COLOR, SINGLE_VOICE_COLOR } from './stylesheet'
+
+/** Width of `text` at `size` (px or pt, the same unit back). */
+export type MeasureText = (text: string, size: number, weight?: string) => number
+
+/** What a snapshot shows around the map: title, date, caption and a legend of what is visible. */
+export interface SnapshotFrame {
+  title: string
+  caption?: string
+  /** Already formatted for the reader (e.g. "28 november 2026"). */
+  date: string
+  /** Legend entries: the kinds visible in the snapshot, with their labels. */
+  legend: {
+    nodes: { kind: NodeKind; label: string }[]
+    edges: { kind: EdgeKind; label: string }[]
+    /** Names of the markers; each is drawn in the legend when the map shows it. */
+    markers?: { singleVoice?: string; contested?: string; path?: string }
+  }
+}
+
+export type SvgLayout =
+  | { kind: 'natural'; background: 'white' | 'transparent'; fontFamily: string }
+  | {
+      kind: 'page'
+      /** Page size in points. */
+      width: number
+      height: number
+      minFontPt: number
+      fontFamily: string
+    }
+
+export interface WriteOptions {
+  measure: MeasureText
+  /** Text as it may be written (the PDF maps characters its fonts lack). */
+  text?: (s: string) => string
+}
+
+const TEXT = '#1e1e1e'
+const MUTED = '#555555'
+
+function esc(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+}
+
+const r2 = (n: number): string => (Math.round(n * 100) / 100).toString()
+
+/** Greedy word wrap at `width`; words longer than a line are cut between characters. */
+export function wrapText(text: string, width: number, size: number, measure: MeasureText): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean)
+  const lines: string[] = []
+  let line = ''
+  for (let word of words) {
+    const candidate = line ? `${line} ${word}` : word
+    if (measure(candidate, size) <= width) {
+      line = candidate
+      continue
+    }
+    if (line) lines.push(line)
+    line = ''
+    while (measure(word, size) > width && word.length > 1) {
+      let cut = word.length - 1
+      while (cut > 1 && measure(word.slice(0, cut), size) > width) cut--
+      lines.push(word.slice(0, cut))
+      word = word.slice(cut)
+    }
+    line = word
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+interface PlacedLabel {
+  node: SceneNode
+  lines: string[]
+  size: number
+  lineHeight: number
+  width: number
+}
+
+/** Labels at paper scale `s`: font size never under `minFont`, wrap width growing with it. */
+function placeLabels(scene: MapScene, s: number, minFont: number, measure: MeasureText): PlacedLabel[] {
+  const out: PlacedLabel[] = []
+  for (const node of scene.nodes) {
+    if (!node.labelShown || !node.label) continue
+    const size = Math.max(minFont, node.font.size * s)
+    const wrapWidth = node.labelMaxWidth * s * (size / (node.font.size * s))
+    const lines = wrapText(node.label, wrapWidth, size, measure)
+    const width = Math.max(0, ...lines.map((l) => measure(l, size)))
+    out.push({ node, lines, size, lineHeight: size * 1.2, width })
+  }
+  return out
+}
+
+interface Box {
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+
+/** Model-space bounds of the nodes, edges and (at paper scale `s`) labels. */
+function sceneBounds(scene: MapScene, labels: PlacedLabel[], s: number): Box {
+  const b: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
+  const add = (x1: number, y1: number, x2: number, y2: number): void => {
+    b.x1 = Math.min(b.x1, x1)
+    b.y1 = Math.min(b.y1, y1)
+    b.x2 = Math.max(b.x2, x2)
+    b.y2 = Math.max(b.y2, y2)
+  }
+  for (const n of scene.nodes) {
+    const pad = (n.underlay?.padding ?? 0) + n.border.width
+    add(n.x - n.w / 2 - pad, n.y - n.h / 2 - pad, n.x + n.w / 2 + pad, n.y + n.h / 2 + pad)
+  }
+  for (const e of scene.edges) for (const p of [e.start, e.end, ...e.controls]) add(p.x, p.y, p.x, p.y)
+  for (const l of labels) {
+    const top = l.node.y + l.node.labelOffset
+    add(l.node.x - l.width / 2 / s, top, l.node.x + l.width / 2 / s, top + (l.lines.length * l.lineHeight) / s)
+  }
+  if (!Number.isFinite(b.x1)) return { x1: 0, y1: 0, x2: 1, y2: 1 }
+  return b
+}
+
+function dashArray(style: string, width: number): string {
+  if (style === 'dashed') return ` stroke-dasharray="${r2(Math.max(6, 3 * width))} ${r2(Math.max(3, 2 * width))}"`
+  if (style === 'dotted') return ` stroke-dasharray="${r2(width)} ${r2(width * 1.6)}"`
+  return ''
+}
+
+/** A node at paper position: its glow, fill and (solid, dashed, dotted or double) border. */
+function nodeSvg(n: SceneNode, cx: number, cy: number, s: number): string {
+  const w = n.w * s
+  const h = n.h * s
+  const parts: string[] = []
+  if (n.underlay) {
+    const pad = n.underlay.padding * s
+    parts.push(
+      `<path d="${nodeShapePath(n.shape, cx, cy, w + 2 * pad, h + 2 * pad)}" fill="${n.underlay.color}" fill-opacity="${r2(n.underlay.opacity)}"/>`
+    )
+  }
+  const bw = n.border.width * s
+  const body = nodeShapePath(n.shape, cx, cy, w, h)
+  const attrs = `class="node" data-id="${esc(n.id)}" data-kind="${n.kind}" data-shape="${esc(n.shape)}"`
+  if (bw > 0 && n.border.style === 'double') {
+    parts.push(`<path ${attrs} d="${body}" fill="${n.fill}" fill-opacity="${r2(n.fillOpacity)}"/>`)
+    const t = bw / 3
+    for (const k of [1, -1])
+      parts.push(
+        `<path d="${nodeShapePath(n.shape, cx, cy, w + k * 2 * t, h + k * 2 * t)}" fill="none" stroke="${n.border.color}" stroke-opacity="${r2(n.border.opacity)}" stroke-width="${r2(t)}"/>`
+      )
+  } else {
+    const stroke =
+      bw > 0
+        ? ` stroke="${n.border.color}" stroke-opacity="${r2(n.border.opacity)}" stroke-width="${r2(bw)}"${dashArray(n.border.style, bw)}`
+        : ''
+    parts.push(`<path ${attrs} d="${body}" fill="${n.fill}" fill-opacity="${r2(n.fillOpacity)}"${stroke}/>`)
+  }
+  const opacity = n.opacity < 1 ? ` opacity="${r2(n.opacity)}"` : ''
+  return `<g${opacity}>${parts.join('')}</g>`
+}
+
+/** Cytoscape's bezier as SVG: quadratic segments through the midpoints of consecutive controls. */
+function edgePathData(start: Point, controls: Point[], end: Point): string {
+  if (controls.length === 0) return `M${r2(start.x)} ${r2(start.y)}L${r2(end.x)} ${r2(end.y)}`
+  let d = `M${r2(start.x)} ${r2(start.y)}`
+  for (let i = 0; i < controls.length; i++) {
+    const c = controls[i]!
+    const next = controls[i + 1]
+    const to = next ? { x: (c.x + next.x) / 2, y: (c.y + next.y) / 2 } : end
+    d += `Q${r2(c.x)} ${r2(c.y)} ${r2(to.x)} ${r2(to.y)}`
+  }
+  return d
+}
+
+/** An edge at paper scale, given a model → paper mapping. */
+function edgeSvg(e: SceneEdge, map: (p: Point) => Point, s: number, minStroke: number): string {
+  const start = map(e.start)
+  const end = map(e.end)
+  const controls = e.controls.map(map)
+  const width = Math.max(minStroke, e.width * s)
+  const last = controls.length ? controls[controls.length - 1]! : start
+  const dir = { x: end.x - last.x, y: end.y - last.y }
+  const len = Math.hypot(dir.x, dir.y) || 1
+  const unit = { x: dir.x / len, y: dir.y / len }
+  const gap = Math.min(arrowGap(e.arrow.shape, width, e.arrow.scale), len / 2)
+  const lineEnd = { x: end.x - unit.x * gap, y: end.y - unit.y * gap }
+  const parts: string[] = []
+  const d = edgePathData(start, controls, lineEnd)
+  if (e.underlay)
+    parts.push(
+      `<path d="${d}" fill="none" stroke="${e.underlay.color}" stroke-opacity="${r2(e.underlay.opacity)}" stroke-width="${r2(width + 2 * e.underlay.padding * s)}" stroke-linecap="round"/>`
+    )
+  parts.push(
+    `<path class="edge" data-id="${esc(e.id)}" data-kind="${e.kind}" d="${d}" fill="none" stroke="${e.color}" stroke-width="${r2(width)}"${dashArray(e.line, width)}/>`
+  )
+  const head = arrowPath(e.arrow.shape, end, unit, arrowSize(width, e.arrow.scale))
+  if (head) parts.push(`<path class="arrow" d="${head}" fill="${e.arrow.color}"/>`)
+  return `<g${e.opacity < 1 ? ` opacity="${r2(e.opacity)}"` : ''}>${parts.join('')}</g>`
+}
+
+interface LegendMetrics {
+  size: number
+  row: number
+  swatch: number
+}
+
+interface LegendEntry {
+  draw: (x: number, y: number, m: LegendMetrics) => string
+  label: string
+}
+
+/** The legend's entries: node kinds in their shapes, edge kinds with dash and arrow, then markers. */
+function legendEntries(frame: SnapshotFrame, scene: MapScene): LegendEntry[][] {
+  const nodes: LegendEntry[] = frame.legend.nodes.map((n) => ({
+    label: n.label,
+    draw: (x, y, m) => {
+      const s = NODE_STYLES[n.kind]
+      const w = m.swatch
+      return `<path class="legend-node" data-kind="${n.kind}" data-shape="${s.shape}" d="${nodeShapePath(s.shape, x + w / 2, y, w, w)}" fill="${s.color}" stroke="#333333" stroke-width="0.75"/>`
+    }
+  }))
+  const edges: LegendEntry[] = frame.legend.edges.map((e) => ({
+    label: e.label,
+    draw: (x, y, m) => {
+      const s = EDGE_STYLES[e.kind]
+      const width = Math.min(s.width, 3) * (m.swatch / 14)
+      const len = m.swatch * 2
+      const size = arrowSize(width, 0.9) * 0.6
+      const gap = arrowGap(s.arrow, width, 0.54)
+      const head = arrowPath(s.arrow, { x: x + len, y }, { x: 1, y: 0 }, size)
+      return (
+        `<path class="legend-edge" data-kind="${e.kind}" d="M${r2(x)} ${r2(y)}L${r2(x + len - gap)} ${r2(y)}" stroke="${s.color}" stroke-width="${r2(width)}"${dashArray(s.line, width)}/>` +
+        (head ? `<path class="legend-arrow" data-arrow="${s.arrow}" d="${head}" fill="${s.color}"/>` : '')
+      )
+    }
+  }))
+  const markers: LegendEntry[] = []
+  const m = frame.legend.markers ?? {}
+  const has = (cls: string): boolean =>
+    scene.nodes.some((n) => n.classes.includes(cls)) || scene.edges.some((e) => e.classes.includes(cls))
+  const ring = (x: number, y: number, w: number): string => nodeShapePath('ellipse', x + w / 2, y, w, w)
+  if (m.singleVoice && has('single-voice'))
+    markers.push({
+      label: m.singleVoice,
+      draw: (x, y, mm) => {
+        const w = mm.swatch
+        return `<path class="legend-marker" d="${ring(x, y, w)}" fill="#ffffff"/><path d="${ring(x, y, w + 2)}" fill="none" stroke="${SINGLE_VOICE_COLOR}" stroke-width="1"/><path d="${ring(x, y, w - 2)}" fill="none" stroke="${SINGLE_VOICE_COLOR}" stroke-width="1"/>`
+      }
+    })
+  if (m.contested && has('contested'))
+    markers.push({
+      label: m.contested,
+      draw: (x, y, mm) => {
+        const w = mm.swatch
+        return `<path class="legend-marker" d="${ring(x - 2, y, w + 4)}" fill="${CONTESTED_COLOR}" fill-opacity="0.45"/><path d="${ring(x + 2, y, w - 4)}" fill="#bbbbbb"/>`
+      }
+    })
+  if (m.path && has('path'))
+    markers.push({
+      label: m.path,
+      draw: (x, y, mm) =>
+        `<path class="legend-marker" d="${ring(x, y, mm.swatch)}" fill="#ffffff" stroke="${PATH_COLOR}" stroke-width="2"/>`
+    })
+  return [nodes, edges, markers].filter((g) => g.length > 0)
+}
+
+function legendSvg(groups: LegendEntry[][], x: number, y: number, m: LegendMetrics, columnWidth: number, maxY: number, text: (s: string) => string): string {
+  const out: string[] = []
+  let cx = x
+  let cy = y + m.row / 2
+  for (const [gi, group] of groups.entries()) {
+    if (gi > 0) cy += m.row * 0.5
+    for (const entry of group) {
+      if (cy + m.row / 2 > maxY) {
+        cx += columnWidth
+        cy = y + m.row / 2
+      }
+      out.push(entry.draw(cx, cy, m))
+      out.push(
+        `<text x="${r2(cx + m.swatch * 2 + 6)}" y="${r2(cy + m.size * 0.35)}" font-size="${r2(m.size)}" fill="${TEXT}">${esc(text(entry.label))}</text>`
+      )
+      cy += m.row
+    }
+  }
+  return `<g class="legend">${out.join('')}</g>`
+}
+
+function legendRows(groups: LegendEntry[][]): number {
+  return groups.reduce((sum, g) => sum + g.length, 0) + Math.max(0, groups.length - 1) * 0.5
+}
+
+/** Writes the scene with its frame as a standalone SVG document. */
+export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayout, options: WriteOptions): string {
+  const text = options.text ?? ((s: string) => s)
+  const measure: MeasureText = (t, size, weight) => options.measure(text(t), size, weight)
+  const groups = legendEntries(frame, scene)
+  const subtitle = [frame.date, frame.caption].filter(Boolean).join(' · ')
+
+  let width: number
+  let height: number
+  let s: number
+  let area: Box
+  let labels: PlacedLabel[]
+  let legend: string
+  let header: string
+  let minStroke: number
+  let halo: 'stroke' | 'box'
+
+  if (layout.kind === 'natural') {
+    const HEADER = 64
+    const LEGEND_W = 230
+    s = 1
+    minStroke = 0
+    halo = 'stroke'
+    labels = placeLabels(scene, 1, 0, measure)
+    const b = sceneBounds(scene, labels, 1)
+    const pad = 16
+    area = { x1: pad, y1: HEADER, x2: pad + (b.x2 - b.x1), y2: HEADER + (b.y2 - b.y1) }
+    const m: LegendMetrics = { size: 12, row: 20, swatch: 14 }
+    const legendH = legendRows(groups) * m.row + 16
+    width = Math.ceil(area.x2 + pad + LEGEND_W)
+    height = Math.ceil(Math.max(area.y2 + pad, HEADER + legendH + pad))
+    legend = legendSvg(groups, area.x2 + pad + 8, HEADER, m, LEGEND_W, Infinity, text)
+    header =
+      `<text class="title" x="16" y="30" font-size="20" font-weight="bold" fill="${TEXT}">${esc(text(frame.title))}</text>` +
+      `<text class="subtitle" x="16" y="50" font-size="12" fill="${MUTED}">${esc(text(subtitle))}</text>`
+  } else {
+    width = layout.width
+    height = layout.height
+    minStroke = 0.4
+    halo = 'box'
+    const margin = 28
+    const landscape = width > height
+    const m: LegendMetrics = { size: 8, row: 12, swatch: 11 }
+    const titleSize = 16
+    const headerH = 44
+    const top = margin + headerH
+    const rows = legendRows(groups)
+    let legendBox: Box
+    let columnWidth: number
+    if (landscape) {
+      columnWidth = 150
+      const perColumn = Math.max(1, Math.floor((height - top - margin) / m.row))
+      const columns = Math.max(1, Math.ceil(rows / perColumn))
+      legendBox = { x1: width - margin - columns * columnWidth, y1: top, x2: width - margin, y2: height - margin }
+      area = { x1: margin, y1: top, x2: legendBox.x1 - 12, y2: height - margin }
+    } else {
+      columnWidth = 130
+      const columns = Math.max(1, Math.floor((width - 2 * margin) / columnWidth))
+      const legendH = Math.ceil(rows / columns) * m.row + m.row
+      legendBox = { x1: margin, y1: height - margin - legendH, x2: width - margin, y2: height - margin }
+      area = { x1: margin, y1: top, x2: width - margin, y2: legendBox.y1 - 12 }
+    }
+    const aw = area.x2 - area.x1
+    const ah = area.y2 - area.y1
+    // Fit the map with its labels; labels grow to minFontPt when the map shrinks, so iterate.
+    const nodesOnly = sceneBounds(scene, [], 1)
+    s = Math.min(aw / Math.max(1, nodesOnly.x2 - nodesOnly.x1), ah / Math.max(1, nodesOnly.y2 - nodesOnly.y1))
+    labels = placeLabels(scene, s, layout.minFontPt, measure)
+    for (let i = 0; i < 6; i++) {
+      const b = sceneBounds(scene, labels, s)
+      const next = Math.min(aw / Math.max(1, b.x2 - b.x1), ah / Math.max(1, b.y2 - b.y1))
+      if (Math.abs(next - s) / s < 0.01) {
+        s = Math.min(s, next)
+        break
+      }
+      s = next
+      labels = placeLabels(scene, s, layout.minFontPt, measure)
+    }
+    // The final fit may shrink the map a little more without rewrapping: the labels keep their size.
+    const fb = sceneBounds(scene, labels, s)
+    s = Math.min(s, aw / Math.max(1, fb.x2 - fb.x1), ah / Math.max(1, fb.y2 - fb.y1))
+    legend = legendSvg(groups, legendBox.x1, legendBox.y1, m, columnWidth, legendBox.y2, text)
+    header =
+      `<text class="title" x="${margin}" y="${margin + titleSize}" font-size="${titleSize}" font-weight="bold" fill="${TEXT}">${esc(text(frame.title))}</text>` +
+      `<text class="subtitle" x="${margin}" y="${margin + titleSize + 15}" font-size="9" fill="${MUTED}">${esc(text(subtitle))}</text>`
+  }
+
+  const b = sceneBounds(scene, labels, s)
+  const ox = area.x1 + Math.max(0, (area.x2 - area.x1 - (b.x2 - b.x1) * s) / 2) - b.x1 * s
+  const oy = area.y1 + (layout.kind === 'page' ? Math.max(0, (area.y2 - area.y1 - (b.y2 - b.y1) * s) / 2) : 0) - b.y1 * s
+  const map = (p: Point): Point => ({ x: ox + p.x * s, y: oy + p.y * s })
+
+  const edges = scene.edges.map((e) => edgeSvg(e, map, s, minStroke)).join('')
+  const nodes = scene.nodes
+    .map((n) => {
+      const p = map(n)
+      return nodeSvg(n, p.x, p.y, s)
+    })
+    .join('')
+  const labelSvg = labels
+    .map((l) => {
+      const p = map(l.node)
+      const top = p.y + l.node.labelOffset * s
+      const spans = l.lines
+        .map((line, i) => `<tspan x="${r2(p.x)}" y="${r2(top + l.size * 0.9 + i * l.lineHeight)}">${esc(text(line))}</tspan>`)
+        .join('')
+      const haloAttrs =
+        halo === 'stroke'
+          ? ` stroke="#ffffff" stroke-width="${r2(l.size * 0.28)}" stroke-linejoin="round" paint-order="stroke"`
+          : ''
+      const box =
+        halo === 'box'
+          ? `<rect x="${r2(p.x - l.width / 2 - 1)}" y="${r2(top)}" width="${r2(l.width + 2)}" height="${r2(l.lines.length * l.lineHeight + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.8"/>`
+          : ''
+      const opacity = l.node.opacity < 1 ? ` opacity="${r2(l.node.opacity)}"` : ''
+      return `${box}<text class="label" data-id="${esc(l.node.id)}" text-anchor="middle" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`
+    })
+    .join('')
+
+  const background =
+    layout.kind === 'natural' && layout.background === 'transparent'
+      ? ''
+      : `<rect width="${width}" height="${height}" fill="#ffffff"/>`
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(layout.fontFamily)}">`,
+    `<title>${esc(text(frame.title))}</title>`,
+    background,
+    header,
+    `<g class="map"><g class="edges">${edges}</g><g class="nodes">${nodes}</g><g class="labels">${labelSvg}</g></g>`,
+    legend,
+    '</svg>'
+  ].join('\n')
+}
+
