@@ -217,10 +217,12 @@ export function clusterPositions(clusterOf: ReadonlyMap<string, number>): Map<st
   const ordered = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, ids]) => ids.sort())
   const out = new Map<string, Position>()
   const perRow = Math.max(1, Math.ceil(Math.sqrt(ordered.length)))
+  // Room on each circle for a two-line label under every node, and between the circles for the
+  // cluster's region and its name.
   const radii = ordered.map((ids) =>
-    ids.length === 1 ? 0 : Math.max(70, (ids.length * 70) / (2 * Math.PI))
+    ids.length === 1 ? 0 : Math.max(100, (ids.length * 120) / (2 * Math.PI))
   )
-  const cell = Math.max(...radii, 60) * 2 + 140
+  const cell = Math.max(...radii, 60) * 2 + 200
   ordered.forEach((ids, i) => {
     const cx = (i % perRow) * cell
     const cy = Math.floor(i / perRow) * cell

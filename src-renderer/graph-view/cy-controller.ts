@@ -6,6 +6,20 @@ import type { GraphNode, NodeKind, Position } from '../domain/node-kinds'
 // make, and only for types; see the layer rules in eslint.config.mjs).
 import type { GraphChangeEvent, GraphStore } from '../storage/graph-store'
 import type { CanvasView } from './canvas-view'
+import {
+  attachRegionLayer,
+  clusterLegend,
+  type ClusterEntry,
+  type DrawnRegion,
+  type RegionLayer
+} from './cluster-regions'
+import {
+  MIN_LABEL_PX,
+  labelPriority,
+  labelScale,
+  labelsToHide,
+  type LabelBox
+} from './label-layout'
 import { attachMinimap, type MinimapOptions } from './minimap'
 // Types only: the snapshot code loads on first use.
 import type { MapScene } from './export-scene'
@@ -75,10 +89,12 @@ export class CyController {
     if (options.labelOf) this.labelOf = options.labelOf
     this.computeDegrees()
     const elements = this.mountableElements(null)
+    this.dark = options.dark ?? false
+    this.hasContainer = container !== undefined
     this.#cy = cytoscape({
       ...(container ? { container } : { headless: true }),
       elements,
-      style: buildStylesheet({ ...options, large }),
+      style: buildStylesheet({ ...options, large, labelScale: () => this.labelK }),
       layout: { name: 'preset', fit: true, padding: 40 },
       minZoom: 0.02,
       maxZoom: 4,
@@ -92,12 +108,22 @@ export class CyController {
       // The container may get its final size after mount; keep the view fitted until the user moves it.
       this.resizeObserver = new ResizeObserver(() => {
         this.#cy.resize()
-        if (!this.userMovedViewport) this.fitAll()
+        if (!this.userMovedViewport) this.fitVisible({ animate: false })
+        this.scheduleLabels()
       })
       this.resizeObserver.observe(container)
       this.#cy.on('viewport', () => {
-        if (this.programmaticViewport === 0) this.userMovedViewport = true
+        if (this.programmaticViewport === 0 && !this.fitting) this.userMovedViewport = true
+        this.scheduleLabels()
       })
+      // The user's own zoom or pan interrupts a fit that is still animating.
+      const interrupt = (): void => {
+        if (this.fitting) this.stopFit()
+      }
+      this.#cy.on('tapstart', interrupt)
+      container.addEventListener('wheel', interrupt, { passive: true, capture: true })
+      this.#cy.on('add remove position data', () => this.scheduleLabels())
+      this.regions = attachRegionLayer(this.#cy, container)
     }
     this.#cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
     this.#cy.on('mouseout', 'node', () => this.events.onHover?.(null))
@@ -127,7 +153,129 @@ export class CyController {
     // window.__kgCy. Production builds define the flag as '0', so this code is dropped from them.
     if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && container && !options.offscreen) {
       ;(window as unknown as { __kgCy?: Core }).__kgCy = this.#cy
+      ;(window as unknown as { __kgCanvas?: CyController }).__kgCanvas = this
     }
+    this.scheduleLabels()
+  }
+
+  private dark: boolean
+  private readonly hasContainer: boolean
+  private regions: RegionLayer | null = null
+  /** Label size factor at the current zoom (label-layout labelScale). */
+  private labelK = 1
+  private labelFrame = 0
+
+  /** Sizes labels for the current zoom and runs the collision pass, once per frame at most. */
+  private scheduleLabels(): void {
+    if (this.labelFrame || !this.hasContainer || typeof requestAnimationFrame === 'undefined')
+      return
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0
+      this.updateLabels()
+    })
+  }
+
+  /**
+   * Keeps labels LABEL_SCREEN_PX high on screen (down to MIN_LABEL_ZOOM) and lets lower-priority
+   * labels give way where two would overlap (label-layout labelsToHide). Large graphs keep one
+   * size and Cytoscape's min-zoomed-font-size alone.
+   */
+  updateLabels(): void {
+    const cy = this.#cy
+    if (this.isLarge()) return
+    const k = labelScale(cy.zoom())
+    if (Math.abs(k - this.labelK) / this.labelK > 0.01) {
+      this.labelK = k
+      cy.style().update()
+    }
+    const { labels, bodies } = this.labelBoxes()
+    const hide = labelsToHide(labels, 1, 64, bodies)
+    cy.batch(() => {
+      cy.nodes('.label-hidden').forEach((n) => {
+        if (!hide.has(n.id())) n.removeClass('label-hidden')
+      })
+      for (const id of hide) cy.getElementById(id).addClass('label-hidden')
+    })
+  }
+
+  /**
+   * Screen boxes of the labels that would be drawn (visible, not faded, big enough), and of the
+   * bodies of the visible, unfaded nodes (a label gives way rather than cover another node).
+   */
+  private labelBoxes(): { labels: LabelBox[]; bodies: Omit<LabelBox, 'priority'>[] } {
+    const cy = this.#cy
+    const zoom = cy.zoom()
+    const pan = cy.pan()
+    const out: LabelBox[] = []
+    const bodies: Omit<LabelBox, 'priority'>[] = []
+    cy.nodes()
+      .not('.hidden')
+      .not('.faded')
+      .forEach((n) => {
+        const p = n.position()
+        const hw = (n.width() / 2) * zoom
+        const hh = (n.height() / 2) * zoom
+        const c = { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y }
+        bodies.push({ id: n.id(), x1: c.x - hw, y1: c.y - hh, x2: c.x + hw, y2: c.y + hh })
+        if (!n.data('wrapped') && !n.data('label')) return
+        const fontPx = pstyle(n, 'font-size').pfValue * zoom
+        if (fontPx < MIN_LABEL_PX) return
+        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })
+        if (!Number.isFinite(bb.x1) || bb.w === 0) return
+        const pinned = n.selected() || n.hasClass('hover') || n.hasClass('path')
+        out.push({
+          id: n.id(),
+          priority: labelPriority(n.data('kind') as NodeKind, this.degree.get(n.id()) ?? 0, pinned),
+          x1: bb.x1 * zoom + pan.x,
+          y1: bb.y1 * zoom + pan.y,
+          x2: bb.x2 * zoom + pan.x,
+          y2: bb.y2 * zoom + pan.y
+        })
+      })
+    return { labels: out, bodies }
+  }
+
+  /**
+   * What the labels look like on screen now (after the label pass): per visible, unfaded node its
+   * font size on screen in px, whether its label is drawn, and its box in rendered px. Runs the
+   * label pass first, so it reflects the current zoom.
+   */
+  labelMetrics(): {
+    id: string
+    fontPx: number
+    shown: boolean
+    lines: number
+    box: { x1: number; y1: number; x2: number; y2: number }
+  }[] {
+    this.updateLabels()
+    const cy = this.#cy
+    const zoom = cy.zoom()
+    const pan = cy.pan()
+    return cy
+      .nodes()
+      .not('.hidden')
+      .not('.faded')
+      .map((n) => {
+        const fontPx = pstyle(n, 'font-size').pfValue * zoom
+        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })
+        const text = String(pstyle(n, 'label').strValue ?? '')
+        return {
+          id: n.id(),
+          fontPx,
+          shown:
+            text !== '' &&
+            fontPx >= MIN_LABEL_PX &&
+            Number(pstyle(n, 'text-opacity').value) > 0 &&
+            pstyle(n, 'display').value !== 'none',
+          lines: text ? text.split('\n').length : 0,
+          box: {
+            x1: bb.x1 * zoom + pan.x,
+            y1: bb.y1 * zoom + pan.y,
+            x2: bb.x2 * zoom + pan.x,
+            y2: bb.y2 * zoom + pan.y
+          }
+        }
+      })
   }
 
   private moved = new Map<string, Position>()
@@ -209,7 +357,9 @@ export class CyController {
     const short = this.store.nodes.size > LARGE_GRAPH_NODES
     const label = (el: NodeSingular): void => {
       const n = this.store.nodes.get(el.id())
-      if (n) el.data('label', nodeElement({ ...n, title: this.labelOf(n) }, short).data.label)
+      if (!n) return
+      const data = nodeElement({ ...n, title: this.labelOf(n) }, short).data
+      el.data({ label: data.label, wrapped: data.wrapped })
     }
     this.#cy.batch(() => {
       if (ids === undefined) this.#cy.nodes().forEach(label)
@@ -350,12 +500,7 @@ export class CyController {
 
   /** Fits the whole graph without counting as a user move of the viewport. */
   private fitAll(): void {
-    this.programmaticViewport++
-    try {
-      this.#cy.fit(undefined, 40)
-    } finally {
-      this.programmaticViewport--
-    }
+    this.fitVisible({ animate: false })
   }
 
   /** The view drawn last: the next one changes only what differs from it. */
@@ -382,18 +527,48 @@ export class CyController {
           for (const [id, size] of view.sizes)
             cy.getElementById(id).data('size', size).addClass('sized')
       }
-      if (!prev || prev.clusterOf !== view.clusterOf) {
+      if (!prev || prev.clusterOf !== view.clusterOf || prev.sizes !== view.sizes) {
         cy.elements('.clustered').removeClass('clustered')
         if (view.clusterOf)
           for (const [id, c] of view.clusterOf)
             cy.getElementById(id)
               .data('clusterColor', CLUSTER_COLORS[c % CLUSTER_COLORS.length])
               .addClass('clustered')
+        this.drawRegions(view)
       }
       if (!before || before.tempPositions !== view.tempPositions)
         this.setTempPositions(view.tempPositions)
     })
     this.shown = view
+    this.scheduleLabels()
+  }
+
+  /** The lesson map's clusters, named by their lead member as shown (see cluster-regions). */
+  clusterLegend(
+    view: Pick<CanvasView, 'clusterOf' | 'sizes'> | null = this.shown
+  ): (ClusterEntry & { name: string })[] {
+    if (!view) return []
+    return clusterLegend(
+      view.clusterOf,
+      view.sizes,
+      (id) => this.store.nodes.get(id)?.kind
+    ).map((e) => {
+      const n = this.store.nodes.get(e.leadId)
+      return { ...e, name: n ? this.labelOf(n) : e.leadId }
+    })
+  }
+
+  private drawRegions(view: CanvasView): void {
+    if (!this.regions) return
+    const names = new Map(
+      this.clusterLegend(view).map((e) => [e.cluster, { ordinal: e.ordinal, name: e.name }])
+    )
+    this.regions.set(view.clusterOf, { dark: this.dark, names })
+  }
+
+  /** The cluster regions drawn last, in rendered px (tests read them through the e2e hook). */
+  drawnRegions(): readonly DrawnRegion[] {
+    return this.regions?.drawn() ?? []
   }
 
   /** Gives a newly mounted element the classes and data the current view has for it. */
@@ -440,19 +615,114 @@ export class CyController {
     this.savedPositions = null
   }
 
-  /** Fits the visible elements (after a filter, focus or lens change). */
-  fitVisible(): void {
-    const visible = this.#cy.elements().not('.hidden')
-    if (visible.empty()) return
-    this.programmaticViewport++
-    try {
-      this.#cy.animate(
-        { fit: { eles: visible, padding: 50 } },
-        { duration: this.isLarge() ? 0 : 250 }
-      )
-    } finally {
-      this.programmaticViewport--
+  /** Whether a fit animation is running (its viewport events are not the user's). */
+  private fitting = false
+  /** The overlay in the corner of the canvas (the minimap) that a fit keeps nodes out of. */
+  private cornerOverlay: HTMLElement | null = null
+
+  private stopFit(): void {
+    this.#cy.stop(true, false)
+    this.fitting = false
+  }
+
+  /**
+   * Fits what the view shows: the nodes neither hidden nor faded (a path, search matches, a focus,
+   * a lens), or every visible node when none stands out. Animated (unless `animate: false` or a
+   * large graph) and interruptible: a new fit, or the user's zoom or pan, stops the one running.
+   * Leaves room for labels around the nodes and keeps them out from under the minimap.
+   */
+  fitVisible(options: { animate?: boolean } = {}): void {
+    const cy = this.#cy
+    let eles = cy.nodes().not('.hidden').not('.faded')
+    if (eles.empty()) eles = cy.nodes().not('.hidden')
+    if (eles.empty()) return
+    const target = this.fitTarget(eles)
+    this.stopFit()
+    const animate = (options.animate ?? true) && !this.isLarge() && this.hasContainer
+    if (!animate) {
+      this.programmaticViewport++
+      try {
+        cy.viewport(target)
+      } finally {
+        this.programmaticViewport--
+      }
+      this.scheduleLabels()
+      return
     }
+    this.fitting = true
+    cy.animate(
+      { zoom: target.zoom, pan: target.pan },
+      {
+        duration: 300,
+        easing: 'ease-in-out-cubic',
+        complete: () => {
+          this.fitting = false
+          this.scheduleLabels()
+        }
+      }
+    )
+  }
+
+  /** Where a fit of `eles` ends: zoom and pan. */
+  private fitTarget(eles: ReturnType<Core['nodes']>): { zoom: number; pan: Position } {
+    const cy = this.#cy
+    const W = cy.width() || 800
+    const H = cy.height() || 600
+    const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false })
+    // Room for a two-line label under the lowest nodes and half a label beside the outer ones.
+    const pad = { left: 90, right: 90, top: 36, bottom: 56 }
+    const zoomFor = (p: typeof pad): number => {
+      const z = Math.min(
+        (W - p.left - p.right) / Math.max(bb.w, 1),
+        (H - p.top - p.bottom) / Math.max(bb.h, 1)
+      )
+      // One node or a tight group: do not blow it up past a comfortable reading zoom.
+      return Math.max(cy.minZoom(), Math.min(z, 1.5))
+    }
+    const place = (p: typeof pad, zoom: number): Position => ({
+      x: p.left + (W - p.left - p.right) / 2 - (bb.x1 + bb.w / 2) * zoom,
+      y: p.top + (H - p.top - p.bottom) / 2 - (bb.y1 + bb.h / 2) * zoom
+    })
+    let best = { zoom: zoomFor(pad), pan: place(pad, zoomFor(pad)) }
+    const corner = this.cornerRect()
+    if (corner && this.coversNodes(eles, best, corner)) {
+      // Nodes would sit under the minimap: give up the room beside it or above it, whichever
+      // keeps the larger zoom.
+      const options = [
+        { ...pad, right: Math.max(pad.right, W - corner.x1 + 12) },
+        { ...pad, bottom: Math.max(pad.bottom, H - corner.y1 + 12) }
+      ].map((p) => ({ zoom: zoomFor(p), pan: place(p, zoomFor(p)) }))
+      best = options[0]!.zoom >= options[1]!.zoom ? options[0]! : options[1]!
+    }
+    return best
+  }
+
+  /** The corner overlay's box in canvas px, when it is shown. */
+  private cornerRect(): { x1: number; y1: number } | null {
+    const el = this.cornerOverlay
+    const container = this.#cy.container()
+    if (!el || !container || !el.isConnected || el.offsetParent === null) return null
+    const a = el.getBoundingClientRect()
+    const b = container.getBoundingClientRect()
+    if (a.width === 0) return null
+    return { x1: a.left - b.left - 8, y1: a.top - b.top - 8 }
+  }
+
+  private coversNodes(
+    eles: ReturnType<Core['nodes']>,
+    at: { zoom: number; pan: Position },
+    corner: { x1: number; y1: number }
+  ): boolean {
+    let hit = false
+    eles.forEach((n) => {
+      if (hit) return
+      const p = n.position()
+      const r = (Math.max(n.width(), n.height()) / 2) * at.zoom
+      const x = p.x * at.zoom + at.pan.x
+      const y = p.y * at.zoom + at.pan.y + 30 // and its label below
+      if (x + r > corner.x1 && y + r > corner.y1) hit = true
+    })
+    return hit
   }
 
   /** Centres the view on a node and zooms in to a readable level. */
@@ -460,6 +730,7 @@ export class CyController {
     const n = this.#cy.getElementById(id)
     if (n.empty()) return
     const zoom = Math.max(this.#cy.zoom(), 1)
+    this.stopFit()
     this.#cy.animate({ center: { eles: n }, zoom }, { duration: this.isLarge() ? 0 : 250 })
   }
 
@@ -510,14 +781,46 @@ export class CyController {
     return this.#cy.nodes().length > LARGE_GRAPH_NODES
   }
 
+  /**
+   * Shows a saved view's zoom and pan when, in this window, it still shows every shown node and
+   * fills at least half the width or height; otherwise fits what is shown (a viewport saved at
+   * another window size, or before the view fitted, would open small or cut nodes off).
+   * Returns whether the saved viewport was kept.
+   */
+  restoreViewport(viewport: { zoom: number; pan: Position }): boolean {
+    const cy = this.#cy
+    let eles = cy.nodes().not('.hidden').not('.faded')
+    if (eles.empty()) eles = cy.nodes().not('.hidden')
+    const W = cy.width()
+    const H = cy.height()
+    if (eles.nonempty() && W > 0 && H > 0) {
+      const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false })
+      const z = viewport.zoom
+      const x1 = bb.x1 * z + viewport.pan.x
+      const y1 = bb.y1 * z + viewport.pan.y
+      const x2 = bb.x2 * z + viewport.pan.x
+      const y2 = bb.y2 * z + viewport.pan.y
+      const inside = x1 >= 0 && y1 >= 0 && x2 <= W && y2 <= H
+      const fills = Math.max((x2 - x1) / W, (y2 - y1) / H) >= 0.5
+      if (inside && fills) {
+        this.stopFit()
+        this.setViewport(viewport)
+        return true
+      }
+    }
+    this.fitVisible()
+    return false
+  }
+
   /** Restores a saved zoom and pan. */
   setViewport(viewport: { zoom: number; pan: Position }): void {
     this.userMovedViewport = true
     this.#cy.viewport({ zoom: viewport.zoom, pan: viewport.pan })
   }
 
+  /** Fits every visible node (the toolbar's "fit"), animated. */
   fit(): void {
-    this.#cy.animate({ fit: { eles: this.#cy.elements(), padding: 40 } }, { duration: 250 })
+    this.fitVisible()
   }
 
   zoomBy(factor: number): void {
@@ -532,7 +835,15 @@ export class CyController {
   }
 
   setDark(dark: boolean): void {
-    this.#cy.style(buildStylesheet({ dark, large: this.#cy.nodes().length > LARGE_GRAPH_NODES }))
+    this.dark = dark
+    this.#cy.style(
+      buildStylesheet({
+        dark,
+        large: this.#cy.nodes().length > LARGE_GRAPH_NODES,
+        labelScale: () => this.labelK
+      })
+    )
+    if (this.shown) this.drawRegions(this.shown)
   }
 
   /** The first node the view shows (keyboard navigation with nothing selected). */
@@ -613,14 +924,23 @@ export class CyController {
 
   /** Draws a live overview of the map into a canvas element; returns the function that detaches it. */
   attachMinimap(el: HTMLCanvasElement, options: MinimapOptions): () => void {
-    return attachMinimap(this.#cy, el, options)
+    this.cornerOverlay = el
+    const detach = attachMinimap(this.#cy, el, options)
+    return () => {
+      if (this.cornerOverlay === el) this.cornerOverlay = null
+      detach()
+    }
   }
 
   destroy(): void {
     if (import.meta.env.VITE_KG_TEST_HOOKS === '1' && typeof window !== 'undefined') {
       const w = window as unknown as { __kgCy?: Core }
       if (w.__kgCy === this.#cy) delete w.__kgCy
+      const c = window as unknown as { __kgCanvas?: CyController }
+      if (c.__kgCanvas === this) delete c.__kgCanvas
     }
+    if (this.labelFrame) cancelAnimationFrame(this.labelFrame)
+    this.regions?.destroy()
     this.edgehandles?.destroy()
     this.resizeObserver?.disconnect()
     this.unsubscribe()
@@ -634,6 +954,16 @@ export class CyController {
  */
 export function cytoscapeCoreForTests(controller: CyController): Core {
   return coreOf(controller)
+}
+
+/** An element's parsed style property (Cytoscape's `pstyle`, missing from its typings). */
+function pstyle(
+  el: unknown,
+  name: string
+): { pfValue: number; value: unknown; strValue?: string } {
+  return (el as { pstyle(n: string): { pfValue: number; value: unknown; strValue?: string } }).pstyle(
+    name
+  )
 }
 
 /** The class per view set, drawn by {@link CyController.applyView}. */

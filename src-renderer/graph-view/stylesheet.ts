@@ -2,6 +2,7 @@ import type { StylesheetJson } from 'cytoscape'
 import type { EdgeKind } from '../domain/edge-kinds'
 import type { Status } from '../domain/facets'
 import type { NodeKind } from '../domain/node-kinds'
+import { LABEL_SCREEN_PX, MIN_LABEL_PX } from './label-layout'
 
 /** Colour and shape of each node kind: the canvas and the legend both read this table. */
 export const NODE_STYLES: Record<NodeKind, { color: string; shape: string; size: number }> = {
@@ -21,7 +22,14 @@ export const CONTESTED_COLOR = '#9B30FF'
 /** Marker of lessons that rest on one voice. */
 export const SINGLE_VOICE_COLOR = '#E67E00'
 /** Colours of clusters on the lesson map (repeats after eight). */
-export const CLUSTER_COLORS = ['#1F77B4', '#FF7F0E', '#2CA02C', '#9467BD', '#8C564B', '#E377C2', '#17BECF', '#BCBD22']
+/**
+ * Colours of cluster regions on the lesson map (repeats after eight). Drawn as light fills with a
+ * thin edge behind the nodes; none is orange (single voice), purple (experts disagree) or red
+ * (selection, path).
+ */
+export const CLUSTER_COLORS = ['#2F6DB5', '#2E8B57', '#0E8C8C', '#5B6B7F', '#7A8A1E', '#B5527A', '#7A5C3E', '#4A5FC1']
+/** Outline of the selected node: drawn outside every other border, so it always wins. */
+export const SELECTION_COLOR = '#EC0000'
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted'
 export type ArrowShape = 'triangle' | 'tee' | 'vee' | 'circle' | 'none' | 'diamond' | 'square'
@@ -66,28 +74,37 @@ export interface StylesheetOptions {
   dark?: boolean
   /** Large graphs hide labels sooner when zoomed out. */
   large?: boolean
+  /**
+   * The factor label sizes are multiplied by (see label-layout labelScale): read each time the
+   * style is updated, so labels keep their size on screen as the view zooms. Default 1.
+   */
+  labelScale?: () => number
 }
 
 /** The Cytoscape stylesheet, built from the tables above. Pure data. */
 export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson {
   const text = options.dark ? '#E8E8E8' : '#1E1E1E'
   const outline = options.dark ? '#1E1E1E' : '#FFFFFF'
+  const k = options.labelScale ?? ((): number => 1)
   const sheet: StylesheetJson = [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-size': 11,
+        // Titles come broken into at most two lines (label-layout wrapLabel); large graphs use the
+        // short single-line label.
+        label: options.large ? 'data(label)' : 'data(wrapped)',
+        'font-size': (() => LABEL_SCREEN_PX * k()) as never,
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         color: text,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-margin-y': (() => 3 * k()) as never,
+        'text-wrap': 'wrap',
+        'text-max-width': '2000px',
+        'line-height': 1.15,
         'text-outline-color': outline,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': options.large ? 9 : 4,
+        'text-outline-width': (() => 2 * k()) as never,
+        'min-zoomed-font-size': MIN_LABEL_PX,
         'border-color': '#333333'
       }
     },
@@ -127,10 +144,6 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
   }
   sheet.push(
     { selector: 'edge[status = "illustrative"]', style: { opacity: 0.6 } },
-    {
-      selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#EC0000', 'border-style': 'solid' }
-    },
     { selector: 'edge:selected', style: { 'line-color': '#EC0000', 'target-arrow-color': '#EC0000', width: 4 } },
     { selector: '.hidden', style: { display: 'none' } },
     ...(options.large
@@ -157,7 +170,6 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     },
     { selector: 'node.contested', style: { 'underlay-color': CONTESTED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
     { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
-    { selector: 'node.clustered', style: { 'border-color': 'data(clusterColor)', 'border-width': 5, 'border-style': 'solid' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: '.dimmed', style: { opacity: 0.2 } },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#EC0000', 'z-index': 10 } },
@@ -170,7 +182,24 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
       selector: 'edge.path',
       style: { 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, width: 6, opacity: 1, 'z-index': 20 }
     },
-    { selector: 'node.keyboard', style: { 'overlay-color': '#EC0000', 'overlay-opacity': 0.15, 'overlay-padding': 8 } }
+    { selector: 'node.keyboard', style: { 'overlay-color': '#EC0000', 'overlay-opacity': 0.15, 'overlay-padding': 8 } },
+    // Labels that give way to a label of higher priority (CyController's collision pass).
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: 'node.hover, node.path', style: { 'text-opacity': 1 } },
+    // Last, so the selection wins over the single-voice border, the contested glow, hover and path:
+    // a solid ring outside the node's own border (which keeps showing its marker).
+    {
+      selector: 'node:selected',
+      style: {
+        'outline-width': 4,
+        'outline-color': SELECTION_COLOR,
+        'outline-offset': 3,
+        'outline-opacity': 1,
+        'text-opacity': 1,
+        'font-weight': 'bold',
+        'z-index': 30
+      }
+    }
   )
   return sheet
 }

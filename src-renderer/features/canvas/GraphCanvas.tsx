@@ -1,3 +1,4 @@
+import { useComputedColorScheme } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -52,9 +53,11 @@ export function GraphCanvas({ dark }: { dark: boolean }): React.JSX.Element {
     }
   }, [session, canvas, select, setCanvasReady, display])
 
+  // The theme as shown ('auto' follows the system), so the canvas never stays light in dark mode.
+  const shownDark = useComputedColorScheme('light') === 'dark' || dark
   useEffect(() => {
-    canvas.current?.setDark(dark)
-  }, [dark, canvas])
+    canvas.current?.setDark(shownDark)
+  }, [shownDark, canvas])
 
   const drawMode = useUiStore((s) => s.drawMode)
   useEffect(() => {

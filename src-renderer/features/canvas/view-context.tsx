@@ -4,6 +4,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useSyncExternalStore,
   type ReactNode
 } from 'react'
@@ -57,9 +58,21 @@ export function ViewProvider({ children }: { children: ReactNode }): React.JSX.E
     [index, input, contested, singleVoice, matchSet, viewPositions]
   )
   const canvasReady = useUiStore((s) => s.canvasReady)
+  // What the user asked to see (not the graph's own edits): when it changes, the view fits it.
+  const asked = useMemo(
+    () => ({ input, matchSet, viewPositions, canvasReady }),
+    [input, matchSet, viewPositions, canvasReady]
+  )
+  const fitted = useRef<typeof asked | null>(null)
   useEffect(() => {
-    canvas.current?.applyView(view)
-  }, [view, canvas, canvasReady])
+    const controller = canvas.current
+    if (!controller) return
+    controller.applyView(view)
+    if (fitted.current !== asked) {
+      fitted.current = asked
+      controller.fitVisible()
+    }
+  }, [view, canvas, asked])
   const value = useMemo(() => ({ index, view }), [index, view])
   useLayoutEffect(() => {
     viewRef.current = value

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Divider, Group, List, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import type { GraphEdge } from '../../domain/edge-kinds'
@@ -286,7 +286,8 @@ function PathPicker({ from }: { from: GraphNode }): React.JSX.Element {
   const { index } = useView()
   const nameOf = useDisplayName()
   const setPath = useUiStore((s) => s.setPath)
-  const [target, setTarget] = useState<string | null>(null)
+  // The target shown is the path's own, so it never outlives the path (or shows on another node).
+  const target = useUiStore((s) => (s.path && s.path.fromId === from.id ? s.path.toId : null))
   const options = useMemo(
     () =>
       [...index.nodes.values()]
@@ -303,10 +304,7 @@ function PathPicker({ from }: { from: GraphNode }): React.JSX.Element {
       searchable
       limit={50}
       value={target}
-      onChange={(v) => {
-        setTarget(v)
-        setPath(v ? { fromId: from.id, toId: v, index: 0 } : null)
-      }}
+      onChange={(v) => setPath(v ? { fromId: from.id, toId: v, index: 0 } : null)}
       data-testid="path-to"
       comboboxProps={{ withinPortal: true }}
     />

@@ -6,6 +6,7 @@ import { NODE_KINDS } from '../../domain/node-kinds'
 import { EDGE_STYLES, STATUS_STYLES } from '../../graph-view/stylesheet'
 import { useUiStore } from '../../state/ui-store'
 import { useGraphCounts } from '../hooks/useGraph'
+import { ClusterLegend, MarkerLegend } from './MarkerLegend'
 import { EdgeSwatch, NodeSwatch } from './swatches'
 
 /** Left panel: contents per kind and the legend. */
@@ -56,6 +57,8 @@ export function Sidebar(): React.JSX.Element {
           </UnstyledButton>
           {legendOpen && (
             <Stack gap={8} id="legend-body" mt={6} data-testid="legend">
+              <ClusterLegend />
+              <MarkerLegend />
               <Text size="xs" fw={600} c="dimmed" tt="uppercase">
                 {t('sidebar.edgeKinds')}
               </Text>

@@ -58,9 +58,10 @@ export async function openView(view: SavedView, canvas: CyController | null): Pr
   ui.setPath(null)
   const positions = savedViewPositions(view)
   ui.setViewPositions(positions ? { viewName: view.name, positions } : null)
-  // Let the view state reach the canvas, then restore the viewport.
+  // Let the view state reach the canvas, then show its viewport, or fit what it shows where that
+  // viewport (saved at another window size) would open it small or cut nodes off.
   await new Promise((r) => setTimeout(r, 50))
-  canvas?.setViewport(view.viewport)
+  canvas?.restoreViewport(view.viewport)
 }
 
 /** The toolbar menu of saved views. */

@@ -16,6 +16,13 @@ export interface SelectionSlice {
 export const selectionSlice: UiSlice<SelectionSlice> = (set) => ({
   selection: null,
   hoveredId: null,
-  select: (selection) => set({ selection }),
+  // Selecting another node or edge ends a "how does A lead to B?" question asked from the node
+  // selected before: its path, highlight and target would otherwise stay as stale state.
+  select: (selection) =>
+    set((s) =>
+      s.path && selection && selection.id !== s.path.fromId
+        ? { selection, path: null }
+        : { selection }
+    ),
   setHovered: (hoveredId) => set({ hoveredId })
 })

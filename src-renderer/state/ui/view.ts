@@ -63,7 +63,9 @@ export const viewSlice: UiSlice<ViewSlice> = (set) => ({
   setSearchMatches: (searchMatches) => set({ searchMatches }),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   clearFilter: () => set((s) => ({ filter: { ...EMPTY_FILTER, mode: s.filter.mode } })),
-  setFocus: (focus) => set({ focus }),
+  // A new focus asks a new question: the path of the previous one is cleared, or it would be all
+  // the focus shows.
+  setFocus: (focus) => set(focus ? { focus, path: null } : { focus }),
   setLens: (lens) => set({ lens }),
   setCentrality: (centrality) => set({ centrality }),
   setPath: (path) => set({ path }),

@@ -21,6 +21,7 @@ interface FakeCanvas {
   visiblePositions: Mock<() => Map<string, Position>>
   viewport: Mock<() => Viewport>
   setViewport: Mock<(v: Viewport) => void>
+  restoreViewport: Mock<(v: Viewport) => boolean>
 }
 
 function fakeCanvas(): FakeCanvas {
@@ -33,7 +34,8 @@ function fakeCanvas(): FakeCanvas {
         ])
     ),
     viewport: vi.fn(() => ({ zoom: 1.5, pan: { x: 40, y: -30 } })),
-    setViewport: vi.fn()
+    setViewport: vi.fn(),
+    restoreViewport: vi.fn(() => true)
   }
 }
 
@@ -157,8 +159,9 @@ describe('openView', () => {
       l1: { x: 10, y: 20 },
       a1: { x: -5, y: 7 }
     })
-    expect(canvas.setViewport).toHaveBeenCalledTimes(1)
-    expect(canvas.setViewport).toHaveBeenCalledWith({ zoom: 0.75, pan: { x: 12, y: 34 } })
+    // The canvas keeps the saved viewport only where it still fits (CyController.restoreViewport).
+    expect(canvas.restoreViewport).toHaveBeenCalledTimes(1)
+    expect(canvas.restoreViewport).toHaveBeenCalledWith({ zoom: 0.75, pan: { x: 12, y: 34 } })
     // Opening a view only restores: it captures nothing from the canvas.
     expect(canvas.visiblePositions).not.toHaveBeenCalled()
   })

@@ -1,0 +1,163 @@
+/**
+ * Which node labels the canvas draws, and how a long title is broken. Pure functions: the controller
+ * measures the label boxes on screen and applies the result (see CyController.labelMetrics).
+ *
+ * The rule: every label is drawn at LABEL_SCREEN_PX on screen (the font grows in model units as the
+ * view zooms out, down to MIN_LABEL_ZOOM; further out Cytoscape's `min-zoomed-font-size` hides them
+ * all). Where two labels would overlap, the one with the lower priority gives way; it comes back when
+ * zooming in makes room, or when its node is hovered, selected or on a highlighted path.
+ */
+import type { NodeKind } from '../domain/node-kinds'
+
+/** Size of a node label on screen, in CSS pixels, at every zoom from MIN_LABEL_ZOOM up to 1. */
+export const LABEL_SCREEN_PX = 12
+/** Below this zoom labels no longer grow in model units: they shrink and then hide. */
+export const MIN_LABEL_ZOOM = 0.3
+/** No label is drawn smaller than this on screen (Cytoscape `min-zoomed-font-size`). */
+export const MIN_LABEL_PX = 11
+/** Characters per label line; a longer title wraps to a second line and is ellipsised after that. */
+export const LABEL_LINE_CHARS = 24
+export const LABEL_MAX_LINES = 2
+
+/** The factor a model-unit size (font, outline, margin) is multiplied by at this zoom. */
+export function labelScale(zoom: number): number {
+  const z = Math.min(1, Math.max(MIN_LABEL_ZOOM, zoom))
+  return 1 / z
+}
+
+/**
+ * Breaks a title into at most `maxLines` lines of about `lineChars` characters, at spaces where it
+ * can (a word longer than a line is cut); what does not fit ends the last line in "…".
+ */
+export function wrapLabel(
+  title: string,
+  lineChars = LABEL_LINE_CHARS,
+  maxLines = LABEL_MAX_LINES
+): string {
+  // Words longer than a line are cut into line-sized pieces.
+  const tokens: string[] = []
+  for (const w of title.trim().split(/\s+/).filter(Boolean))
+    for (let i = 0; i < w.length; i += lineChars) tokens.push(w.slice(i, i + lineChars))
+  const lines: string[] = []
+  let line = ''
+  let k = 0
+  for (; k < tokens.length; k++) {
+    const t = tokens[k]!
+    const next = line ? `${line} ${t}` : t
+    if (next.length <= lineChars) {
+      line = next
+      continue
+    }
+    if (lines.length === maxLines - 1) break
+    lines.push(line)
+    line = t
+  }
+  if (line) lines.push(line)
+  if (k < tokens.length && lines.length) {
+    const last = lines[lines.length - 1]!
+    lines[lines.length - 1] =
+      `${last.length >= lineChars ? last.slice(0, lineChars - 1).trimEnd() : last}…`
+  }
+  return lines.join('\n')
+}
+
+/** How much a kind's label matters when labels compete for room (lessons and projects first). */
+export const KIND_LABEL_WEIGHT: Record<NodeKind, number> = {
+  lesson: 6,
+  project: 5,
+  theme: 5,
+  ingredient: 4,
+  actor: 3,
+  interview: 2,
+  quote: 1
+}
+
+/** A label's priority: pinned labels (selected, hovered, on a path) first, then kind, then degree. */
+export function labelPriority(kind: NodeKind, degree: number, pinned: boolean): number {
+  return (pinned ? 1e6 : 0) + (KIND_LABEL_WEIGHT[kind] ?? 0) * 1000 + Math.min(degree, 999)
+}
+
+export interface LabelBox {
+  id: string
+  priority: number
+  /** The label's box on screen (rendered pixels). */
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+
+/**
+ * Greedy collision pass: labels in priority order (ties by id) take their place unless they would
+ * overlap one already placed by more than `tolerance` px, or cover another node's body (one of
+ * `obstacles`, by id: a label never gives way to its own node) by more than `bodyTolerance` px;
+ * returns the ids that give way. Pinned labels (priority ≥ 1e6) are always placed. Uses a grid of
+ * `cell` px so it stays near-linear.
+ */
+export function labelsToHide(
+  boxes: readonly LabelBox[],
+  tolerance = 1,
+  cell = 64,
+  obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
+  bodyTolerance = 3
+): Set<string> {
+  const order = [...boxes].sort(
+    (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+  const grid = new Map<string, LabelBox[]>()
+  const hidden = new Set<string>()
+  const cellsOf = (b: LabelBox): string[] => {
+    const out: string[] = []
+    for (let cx = Math.floor(b.x1 / cell); cx <= Math.floor(b.x2 / cell); cx++)
+      for (let cy = Math.floor(b.y1 / cell); cy <= Math.floor(b.y2 / cell); cy++)
+        out.push(`${cx},${cy}`)
+    return out
+  }
+  const bodies = new Map<string, Omit<LabelBox, 'priority'>[]>()
+  for (const o of obstacles)
+    for (const c of cellsOf({ ...o, priority: 0 })) {
+      let list = bodies.get(c)
+      if (!list) bodies.set(c, (list = []))
+      list.push(o)
+    }
+  for (const b of order) {
+    const cells = cellsOf(b)
+    const pinned = b.priority >= 1e6
+    let clash = false
+    if (!pinned)
+      outer: for (const c of cells) {
+        for (const o of grid.get(c) ?? [])
+          if (overlaps(b, o, tolerance)) {
+            clash = true
+            break outer
+          }
+        for (const o of bodies.get(c) ?? [])
+          if (o.id !== b.id && overlaps(b, o, bodyTolerance)) {
+            clash = true
+            break outer
+          }
+      }
+    if (clash) {
+      hidden.add(b.id)
+      continue
+    }
+    for (const c of cells) {
+      let list = grid.get(c)
+      if (!list) grid.set(c, (list = []))
+      list.push(b)
+    }
+  }
+  return hidden
+}
+
+/** Whether two boxes overlap by more than `tolerance` px in both directions. */
+export function overlaps(
+  a: Pick<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
+  b: Pick<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
+  tolerance = 0
+): boolean {
+  return (
+    Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > tolerance &&
+    Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > tolerance
+  )
+}
