@@ -8,6 +8,7 @@ import type { MenuCommand } from './menu-commands'
 /** Kinds of file the app saves; each maps to dialog filters and an extension check in main. */
 export const FILE_KINDS = {
   'kg-json': { extensions: ['kg.json', 'json'], label: 'Kennisgraaf (.kg.json)' },
+  'kg-json-gz': { extensions: ['kg.json.gz', 'gz'], label: 'Kennisgraaf, gecomprimeerd (.kg.json.gz)' },
   csv: { extensions: ['csv'], label: 'CSV' },
   zip: { extensions: ['zip'], label: 'ZIP' },
   gexf: { extensions: ['gexf'], label: 'GEXF (Gephi)' },

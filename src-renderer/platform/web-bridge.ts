@@ -16,6 +16,7 @@ export const WEB_MENU_EVENT = 'kg:menu-command'
 
 const MIME: Record<FileKind, string> = {
   'kg-json': 'application/json',
+  'kg-json-gz': 'application/gzip',
   csv: 'text/csv;charset=utf-8',
   zip: 'application/zip',
   gexf: 'application/xml',

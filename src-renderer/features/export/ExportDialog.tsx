@@ -96,7 +96,7 @@ export function ExportDialog(): React.JSX.Element {
           data = gzip ? gzipKgJson(text) : text
         }
         extension = gzip ? 'kg.json.gz' : 'kg.json'
-        kind = 'kg-json'
+        kind = gzip ? 'kg-json-gz' : 'kg-json'
       } else if (!controller) {
         return
       } else if (format === 'png') {

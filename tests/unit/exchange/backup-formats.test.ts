@@ -23,12 +23,12 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 
 /** `graph` with some nodes soft-deleted, and their edges and annotations with them. */
 function softDelete(graph: GraphData, pick: (i: number) => boolean): GraphData {
-  const gone = new Set(graph.nodes.filter((_, i) => pick(i)).map((n) => n.id))
+  const gone = new Set<string>(graph.nodes.filter((_, i) => pick(i)).map((n) => n.id))
   const deletedAt = '2026-01-05T00:00:00.000Z'
   const edges = graph.edges.map((e) =>
     gone.has(e.source) || gone.has(e.target) ? { ...e, deletedAt } : e
   )
-  const goneEdges = new Set(edges.filter((e) => e.deletedAt).map((e) => e.id))
+  const goneEdges = new Set<string>(edges.filter((e) => e.deletedAt).map((e) => e.id))
   return {
     nodes: graph.nodes.map((n) => (gone.has(n.id) ? { ...n, deletedAt } : n)),
     // Evidence pointing at a deleted quote would not validate on a live edge: drop it there.
