@@ -71,6 +71,9 @@ export function wrapText(text: string, width: number, size: number, measure: Mea
     while (measure(word, size) > width && word.length > 1) {
       let cut = word.length - 1
       while (cut > 1 && measure(word.slice(0, cut), size) > width) cut--
+      // Prefer a break before a slash or after a hyphen within what fits.
+      const soft = Math.max(word.lastIndexOf('/', cut), word.lastIndexOf('-', cut - 1) + 1)
+      if (soft > 0 && soft < word.length) cut = Math.min(cut, soft)
       lines.push(word.slice(0, cut))
       word = word.slice(cut)
     }
@@ -129,6 +132,82 @@ function sceneBounds(scene: MapScene, labels: PlacedLabel[], s: number): Box {
   }
   if (!Number.isFinite(b.x1)) return { x1: 0, y1: 0, x2: 1, y2: 1 }
   return b
+}
+
+/** A label's place on paper and how its lines align there. */
+interface LabelBox extends Box {
+  align: 'middle' | 'start' | 'end'
+}
+
+/** Which labels get the best places first: lessons and ingredients, then context, quotes last. */
+const LABEL_PRIORITY: Record<string, number> = {
+  lesson: 0,
+  ingredient: 1,
+  project: 2,
+  theme: 3,
+  interview: 4,
+  actor: 5,
+  quote: 6
+}
+
+/** Above this many labels, every label stays below its node (placement is quadratic). */
+const ARRANGE_LIMIT = 1500
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)
+  const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1)
+  return w > 0 && h > 0 ? w * h : 0
+}
+
+/**
+ * Places each label below, above, right or left of its node, whichever overlaps the labels placed
+ * before it and the other nodes least (below when free), keeping inside `bounds`. Greedy, by
+ * priority. Paper coordinates.
+ */
+function arrangeLabels(labels: PlacedLabel[], nodes: SceneNode[], map: (p: Point) => Point, s: number, bounds: Box): Map<PlacedLabel, LabelBox> {
+  const out = new Map<PlacedLabel, LabelBox>()
+  const nodeBoxes = nodes.map((n) => {
+    const p = map(n)
+    return { id: n.id, x1: p.x - (n.w * s) / 2, y1: p.y - (n.h * s) / 2, x2: p.x + (n.w * s) / 2, y2: p.y + (n.h * s) / 2 }
+  })
+  const order = [...labels].sort(
+    (a, b) => (LABEL_PRIORITY[a.node.kind] ?? 9) - (LABEL_PRIORITY[b.node.kind] ?? 9) || a.lines.length - b.lines.length
+  )
+  const placed: Box[] = []
+  const arrange = labels.length <= ARRANGE_LIMIT
+  for (const l of order) {
+    const p = map(l.node)
+    const hw = (l.node.w * s) / 2
+    const hh = (l.node.h * s) / 2
+    const W = l.width
+    const H = l.lines.length * l.lineHeight
+    const top = p.y + l.node.labelOffset * s
+    const gap = Math.max(1, top - p.y - hh)
+    const candidates: LabelBox[] = [
+      { x1: p.x - W / 2, y1: top, x2: p.x + W / 2, y2: top + H, align: 'middle' },
+      { x1: p.x - W / 2, y1: p.y - hh - gap - H, x2: p.x + W / 2, y2: p.y - hh - gap, align: 'middle' },
+      { x1: p.x + hw + gap, y1: p.y - H / 2, x2: p.x + hw + gap + W, y2: p.y + H / 2, align: 'start' },
+      { x1: p.x - hw - gap - W, y1: p.y - H / 2, x2: p.x - hw - gap, y2: p.y + H / 2, align: 'end' }
+    ]
+    let best = candidates[0]!
+    if (arrange) {
+      let bestCost = Infinity
+      for (const c of candidates) {
+        const outside = c.x1 < bounds.x1 || c.y1 < bounds.y1 || c.x2 > bounds.x2 || c.y2 > bounds.y2
+        let cost = outside ? 1e12 : 0
+        for (const b of placed) cost += overlap(c, b)
+        for (const b of nodeBoxes) if (b.id !== l.node.id) cost += overlap(c, b)
+        if (cost < bestCost) {
+          bestCost = cost
+          best = c
+        }
+        if (cost === 0) break
+      }
+    }
+    placed.push(best)
+    out.set(l, best)
+  }
+  return out
 }
 
 function dashArray(style: string, width: number): string {
@@ -398,23 +477,27 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
       return nodeSvg(n, p.x, p.y, s)
     })
     .join('')
+  const labelBounds =
+    layout.kind === 'page' ? area : { x1: area.x1 - 12, y1: area.y1 - 8, x2: area.x2 + 12, y2: area.y2 + 12 }
+  const boxes = arrangeLabels(labels, scene.nodes, map, s, labelBounds)
   const labelSvg = labels
     .map((l) => {
-      const p = map(l.node)
-      const top = p.y + l.node.labelOffset * s
+      const box = boxes.get(l)!
+      const top = box.y1
+      const x = box.align === 'middle' ? (box.x1 + box.x2) / 2 : box.align === 'start' ? box.x1 : box.x2
       const spans = l.lines
-        .map((line, i) => `<tspan x="${r2(p.x)}" y="${r2(top + l.size * 0.9 + i * l.lineHeight)}">${esc(text(line))}</tspan>`)
+        .map((line, i) => `<tspan x="${r2(x)}" y="${r2(top + l.size * 0.9 + i * l.lineHeight)}">${esc(text(line))}</tspan>`)
         .join('')
       const haloAttrs =
         halo === 'stroke'
           ? ` stroke="#ffffff" stroke-width="${r2(l.size * 0.28)}" stroke-linejoin="round" paint-order="stroke"`
           : ''
-      const box =
+      const rect =
         halo === 'box'
-          ? `<rect x="${r2(p.x - l.width / 2 - 1)}" y="${r2(top)}" width="${r2(l.width + 2)}" height="${r2(l.lines.length * l.lineHeight + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.8"/>`
+          ? `<rect x="${r2(box.x1 - 1)}" y="${r2(top)}" width="${r2(box.x2 - box.x1 + 2)}" height="${r2(box.y2 - box.y1 + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.8"/>`
           : ''
       const opacity = l.node.opacity < 1 ? ` opacity="${r2(l.node.opacity)}"` : ''
-      return `${box}<text class="label" data-id="${esc(l.node.id)}" text-anchor="middle" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`
+      return `${rect}<text class="label" data-id="${esc(l.node.id)}" text-anchor="${box.align}" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`
     })
     .join('')
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { AppPage } from './pages/app-page'
+import { pdfToPngs, readPdf } from './support/pdf-file'
 
 async function exportAs(page: Page, format: 'png' | 'svg' | 'pdf' | 'kg-json', setup?: () => Promise<void>): Promise<Buffer> {
   await page.getByTestId('menu-export').click()
@@ -19,17 +20,18 @@ test.describe('export and snapshots', () => {
     await app.open()
     const png = await exportAs(page, 'png')
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
-    const width = png.readUInt32BE(16)
-    const height = png.readUInt32BE(20)
+    // The PNG is the SVG snapshot (map, title band, legend column) rasterised at the chosen scale.
+    const svg = (await exportAs(page, 'svg')).toString('utf8')
+    const w = Number(/ width="(\d+)"/.exec(svg)![1])
+    const h = Number(/ height="(\d+)"/.exec(svg)![1])
     const bb = await page.evaluate(() => {
       const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
-      const b = cy.elements().boundingBox()
+      const b = cy.nodes().boundingBox({ includeLabels: false })
       return { w: b.w, h: b.h }
     })
-    // Map at scale 2 plus the legend column (230 × 2) and the title band (64 × 2).
-    expect(width).toBeGreaterThan(bb.w * 2 + 400)
-    expect(width).toBeLessThan(bb.w * 2 + 600)
-    expect(height).toBeGreaterThan(bb.h * 2)
+    expect(w).toBeGreaterThan(bb.w + 230)
+    expect(h).toBeGreaterThan(bb.h + 64)
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([w * 2, h * 2])
     writeFileSync(test.info().outputPath('snapshot.png'), png)
   })
 
@@ -128,6 +130,11 @@ test('a presentation of two views plays with the arrow keys and exports as a two
   const pdf = pdfBytes.toString('latin1')
   expect(pdf.startsWith('%PDF-')).toBe(true)
   expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(2)
+  // Vector pages: the slide titles are text, no page is a picture.
+  const facts = readPdf(pdfBytes)
+  expect(facts.images).toBe(0)
+  expect(facts.strings).toEqual(expect.arrayContaining(['Hele kaart', 'Lessenkaart']))
+  pdfToPngs(info.outputPath('deck.pdf'))
   expect(await cyState()).toEqual(before)
   expect(await app.shownNodeIds()).toEqual(shownBefore)
   expect(await page.getByTestId('undo').isDisabled()).toBe(undoBefore)
