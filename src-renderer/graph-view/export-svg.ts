@@ -55,6 +55,9 @@ function esc(text: string): string {
 
 const r2 = (n: number): string => (Math.round(n * 100) / 100).toString()
 
+/** How much wider than a line a single word may be before it is broken. */
+const WHOLE_WORD_SLACK = 1.35
+
 /** Greedy word wrap at `width`; words longer than a line are cut between characters. */
 export function wrapText(text: string, width: number, size: number, measure: MeasureText): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean)
@@ -68,7 +71,8 @@ export function wrapText(text: string, width: number, size: number, measure: Mea
     }
     if (line) lines.push(line)
     line = ''
-    while (measure(word, size) > width && word.length > 1) {
+    // A word a little wider than a line (a web address, a compound) stays whole on its own line.
+    while (measure(word, size) > width * WHOLE_WORD_SLACK && word.length > 1) {
       let cut = word.length - 1
       while (cut > 1 && measure(word.slice(0, cut), size) > width) cut--
       // Prefer a break before a slash or after a hyphen within what fits.
@@ -480,7 +484,11 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
   const labelBounds =
     layout.kind === 'page' ? area : { x1: area.x1 - 12, y1: area.y1 - 8, x2: area.x2 + 12, y2: area.y2 + 12 }
   const boxes = arrangeLabels(labels, scene.nodes, map, s, labelBounds)
-  const labelSvg = labels
+  // Where labels still collide, the more important one is drawn last, on top, on its own backing.
+  const drawOrder = [...labels].sort(
+    (a, b) => (LABEL_PRIORITY[b.node.kind] ?? 9) - (LABEL_PRIORITY[a.node.kind] ?? 9)
+  )
+  const labelSvg = drawOrder
     .map((l) => {
       const box = boxes.get(l)!
       const top = box.y1
@@ -494,7 +502,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
           : ''
       const rect =
         halo === 'box'
-          ? `<rect x="${r2(box.x1 - 1)}" y="${r2(top)}" width="${r2(box.x2 - box.x1 + 2)}" height="${r2(box.y2 - box.y1 + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.8"/>`
+          ? `<rect x="${r2(box.x1 - 1)}" y="${r2(top)}" width="${r2(box.x2 - box.x1 + 2)}" height="${r2(box.y2 - box.y1 + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.92"/>`
           : ''
       const opacity = l.node.opacity < 1 ? ` opacity="${r2(l.node.opacity)}"` : ''
       return `${rect}<text class="label" data-id="${esc(l.node.id)}" text-anchor="${box.align}" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`

@@ -126,6 +126,7 @@ test.describe('exports for a council presentation', () => {
 
   test('PDF: vectors with selectable text on A4 and A3, portrait and landscape, labels ≥ 7 pt, under 2 MB', async ({ page }, info) => {
     test.setTimeout(150_000)
+    await page.setViewportSize({ width: 1440, height: 900 })
     const app = new AppPage(page)
     await app.open()
     await app.clickNode('L1')
@@ -145,6 +146,7 @@ test.describe('exports for a council presentation', () => {
           .getByTestId('export-orientation')
           .getByText(c.orientation === 'landscape' ? 'Liggend' : 'Staand')
           .click()
+        if (c === combos[0]) await page.screenshot({ path: info.outputPath('dialog-pdf-nl-1440.png') })
       })
       const path = info.outputPath(`map-${c.paper}-${c.orientation}.pdf`)
       writeFileSync(path, pdf)
@@ -170,6 +172,8 @@ test.describe('exports for a council presentation', () => {
   })
 
   test('English and dark: title, date and legend in English, labels dark on white paper; PNG legend and size', async ({ page }, info) => {
+    test.setTimeout(120_000)
+    await page.setViewportSize({ width: 1280, height: 720 })
     const app = new AppPage(page)
     await app.open()
     await app.openSettings()
@@ -190,7 +194,10 @@ test.describe('exports for a council presentation', () => {
     // Light paper whatever the UI: labels are dark.
     expect(facts.labelFills).toHaveLength(1)
     expect(facts.labelFills[0]).toMatch(/rgb\(30,\s*30,\s*30\)|#1e1e1e/i)
-    const pdf = await exportAs(page, 'pdf')
+    const pdf = await exportAs(page, 'pdf', async () => {
+      await page.getByTestId('export-orientation').getByText('Portrait').click()
+      await page.screenshot({ path: info.outputPath('dialog-pdf-en-dark-1280.png') })
+    })
     writeFileSync(info.outputPath('map-en.pdf'), pdf)
     pdfToPngs(info.outputPath('map-en.pdf'))
     expect(readPdf(pdf).strings).toContain('Amsterdams Stadmaken — knowledge graph')

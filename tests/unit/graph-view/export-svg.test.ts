@@ -136,6 +136,7 @@ describe('writeSvg', () => {
   })
 
   it('wraps between words and cuts only a word longer than a line', () => {
+    expect(wrapText('amsterdamsstadmaken.nl – De basis', 100, 10, measure)).toEqual(['amsterdamsstadmaken.nl', '– De basis'])
     expect(wrapText('Quick wins (ondernemersvereniging/winkelstraatmanager)', 120, 10, measure)).toEqual([
       'Quick wins',
       '(ondernemersvereniging',
