@@ -11,10 +11,10 @@ import type { GraphData } from '../../domain/graph'
 import type { GraphNode, Position } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { validateEdge, validateGraph, validateNode } from '../../domain/validate'
-import type { ChangeRow, PageRow, RecordTable } from '../db'
+import type { ChangeEntry, ChangeRow, PageRow, RecordTable } from '../db'
 import { chunkIntoPages } from '../page-index'
 import { MAP_INFO_KEY, mapInfoOf, type MapInfo } from '../views'
-import { changeRow, commit, writeChange } from './change-log'
+import { BULK_THRESHOLD, changeRow, commit, onlyWritten, writeChange } from './change-log'
 import { dupIssue, stamp, touch, type EdgeDraft, type NodeDraft } from './records'
 import {
   applyToStore,
@@ -148,9 +148,14 @@ export async function replaceGraph(
  * Merges `input` into the stored graph by id: records with an id that exists are replaced by the
  * incoming version, new ids are added, everything else stays. The merged graph is validated as a
  * whole (unless `options.prevalidated` vouches for the input); on any issue nothing is written. Then
- * the pages holding changed or new records are written with one bulk change row (a barrier).
- * Records identical to the stored ones are not rewritten.
+ * the pages holding changed or new records are written with one change row. Up to
+ * {@link MERGE_UNDO_MAX} records it is one ordinary undoable change (every record's before and
+ * after are logged); a larger merge, or one with `options.undoable === false` (a restore), logs a
+ * summary and is an undo barrier. Records identical to the stored ones are not rewritten.
  */
+/** Merges writing more records than this are not undoable (their before/after would double the log). */
+export const MERGE_UNDO_MAX = 50_000
+
 export async function mergeGraph(
   ctx: RepositoryContext,
   input: GraphInput,
@@ -183,14 +188,37 @@ export async function mergeGraph(
   }
   if (!writes.length) return ok({ added, updated, unchanged })
   const plan = ctx.pages.plan(writes.map((w) => ({ table: w.table, id: w.record.id })))
-  const rows = pageRows(ctx, plan, new Map(writes.map((w) => [w.record.id, w.record])))
-  const change = changeRow(ctx, action, [], true, writes.length)
-  change.entries = JSON.stringify({ merged: { added, updated, unchanged } })
-  change.barrier = true
-  await writeChange(ctx, change, rows, { progress })
+  const pending = new Map(writes.map((w) => [w.record.id, w.record]))
+  const rows = pageRows(ctx, plan, pending)
+  const undoable = options.undoable !== false && writes.length <= MERGE_UNDO_MAX
+  let change: ChangeRow
+  if (undoable) {
+    // One undoable change: every record with its value before (null: new) and after.
+    const bulkRow = writes.length > BULK_THRESHOLD
+    change = changeRow(
+      ctx,
+      action,
+      bulkRow ? [] : [...new Set(writes.map((w) => w.record.id))],
+      bulkRow,
+      writes.length
+    )
+    const entries: ChangeEntry[] = writes.map((w) => ({
+      table: w.table,
+      id: w.record.id,
+      before: storedTable(ctx, w.table).get(w.record.id) ?? null,
+      after: w.record
+    }))
+    change.entries = JSON.stringify(entries)
+  } else {
+    change = changeRow(ctx, action, [], true, writes.length)
+    change.entries = JSON.stringify({ merged: { added, updated, unchanged } })
+    change.barrier = true
+  }
+  await writeChange(ctx, change, rows, { progress, plan: onlyWritten(plan, pending) })
   ctx.pages.commit(plan)
   applyToStore(ctx, writes)
-  ctx.history.clear()
+  if (undoable) ctx.history.committed(change)
+  else ctx.history.clear()
   return ok({ added, updated, unchanged })
 }
 
@@ -442,7 +470,8 @@ export async function restoreInto(
     return r
   }
   return restoreBackup(ctx, parts, mode, async (c) => {
-    const w = await mergeGraph(c, input, action, progress, options)
+    // A restore also writes views, presentations and history: it stays an undo barrier.
+    const w = await mergeGraph(c, input, action, progress, { ...options, undoable: false })
     return w.ok ? ok({ mode: 'merge' as const, ...w.value }) : w
   })
 }

@@ -137,7 +137,7 @@ export async function commit(
 }
 
 /** The plan narrowed to the records in `written` (a page's other members need no placing). */
-function onlyWritten(plan: PagePlan, written: ReadonlyMap<string, unknown>): PagePlan {
+export function onlyWritten(plan: PagePlan, written: ReadonlyMap<string, unknown>): PagePlan {
   const touched = new Map<string, string[]>()
   for (const [pageId, ids] of plan.touched) touched.set(pageId, ids.filter((id) => written.has(id)))
   return { ...plan, touched }

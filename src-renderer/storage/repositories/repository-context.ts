@@ -48,6 +48,8 @@ export interface WriteOptions {
    * written as it is. Absent or false: the repository validates as usual.
    */
   prevalidated?: (store: GraphStore) => boolean
+  /** A merge may be undone (default true, up to MERGE_UNDO_MAX records); false keeps it a barrier. */
+  undoable?: boolean
 }
 
 /** Where this window's memory stands against the database (see sync.ts). */

@@ -116,9 +116,21 @@ describe('import into the repository', () => {
       kind: 'related'
     })
     for (const n of base.nodes.slice(2)) expect(repo.store.nodes.get(n.id)).toEqual(n)
-    expect(repo.canUndo()).toBe(false)
     const again = await reopen(name)
     expect(snapshot(again)).toEqual(after)
+
+    // The merge is one undoable change: undo gives back the map as it was, also after a reload.
+    expect(repo.historyState().nextUndo?.action).toBe('import.merge')
+    const undone = await repo.undo()
+    expect(undone.ok).toBe(true)
+    const restored = snapshot(repo)
+    expect(restored.nodes.filter((n) => !n.deletedAt)).toEqual(base.nodes)
+    expect(restored.edges.filter((e) => !e.deletedAt)).toEqual(base.edges)
+    expect(snapshot(await reopen(name))).toEqual(restored)
+    // The seeding replace stays a barrier: nothing older to undo.
+    expect(repo.canUndo()).toBe(false)
+    expect((await repo.redo()).ok).toBe(true)
+    expect(snapshot(repo)).toEqual(after)
   })
 
   it('merging the same file twice changes nothing the second time', async () => {
