@@ -189,12 +189,13 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
       const label = style.names.get(c)
       const name = label ? `${label.ordinal} · ${label.name}` : ''
       const nameAt = { x: (minX + maxX) / 2, y: top.y - 4 }
-      if (name) {
+      if (name && maxX - minX + 40 >= 72) {
         ctx.font = '600 13px Inter, "Segoe UI", system-ui, sans-serif'
         ctx.textAlign = 'center'
         ctx.textBaseline = 'bottom'
-        // The name stays within its region's width (a little wider for a one-node region).
-        const room = Math.max(maxX - minX + 16, 130)
+        // The name stays within its region's width (so names of neighbouring regions never
+        // overlap); zoomed far out, where not even the number and a word fit, it is left out.
+        const room = maxX - minX + 40
         let text = name
         while (text.length > 4 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`
         const tw = ctx.measureText(text).width

@@ -19,10 +19,14 @@ export const MIN_LABEL_PX = 11
 export const LABEL_LINE_CHARS = 24
 export const LABEL_MAX_LINES = 2
 
-/** The factor a model-unit size (font, outline, margin) is multiplied by at this zoom. */
+/**
+ * The factor a model-unit size (font, outline, margin) is multiplied by at this zoom: labels keep
+ * their screen size from MIN_LABEL_ZOOM up to 1; zoomed in further they grow more slowly than the
+ * map (with the square root of the zoom), so crowded labels find room and come back.
+ */
 export function labelScale(zoom: number): number {
-  const z = Math.min(1, Math.max(MIN_LABEL_ZOOM, zoom))
-  return 1 / z
+  if (zoom > 1) return 1 / Math.sqrt(zoom)
+  return 1 / Math.max(MIN_LABEL_ZOOM, zoom)
 }
 
 /**

@@ -45,10 +45,11 @@ describe('wrapLabel', () => {
 })
 
 describe('labelScale', () => {
-  it('keeps labels their size on screen from MIN_LABEL_ZOOM up to 1, and grows with zoom above', () => {
+  it('keeps labels their size on screen from MIN_LABEL_ZOOM up to 1, and lets them grow slower than the map above', () => {
     expect(labelScale(0.5)).toBeCloseTo(2)
     expect(labelScale(1)).toBe(1)
-    expect(labelScale(2)).toBe(1)
+    // At zoom 4 a label is 2× its size on screen while the map is 4×.
+    expect(labelScale(4) * 4).toBeCloseTo(2)
     expect(labelScale(0.05)).toBeCloseTo(1 / MIN_LABEL_ZOOM)
   })
 })
