@@ -55,6 +55,9 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
   let parts: string[] = []
   let key = ''
   let list: unknown[] | null = null
+  // What the last token of the root object or of a record list was: an opening bracket, a value or
+  // a ',' (JSON allows no leading, doubled or trailing commas).
+  let last: 'open' | 'value' | 'comma' = 'open'
 
   const refuse = (issue: Issue): void => {
     if (!problem) problem = issue
@@ -103,6 +106,7 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
       const v = parsePiece(text, captureLine, 2)
       if (!problem) list!.push(v)
       phase = 'list'
+      last = 'value'
     }
   }
 
@@ -157,6 +161,7 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
           if (c !== 123) return refuse(syntax(line, 'het bestand begint niet met "{"'))
           depth = 1
           phase = 'key'
+          last = 'open'
           break
         case 'key':
           if (c === 34) {
@@ -164,10 +169,10 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
             captureLine = line
             inString = true
             start = i
-          } else if (c === 125) {
+          } else if (c === 125 && last === 'open') {
             depth = 0
             phase = 'done'
-          } else if (c !== 44) return refuse(syntax(line, 'verwacht een naam tussen aanhalingstekens'))
+          } else return refuse(syntax(line, 'verwacht een naam tussen aanhalingstekens'))
           break
         case 'colon':
           if (c !== 58) return refuse(syntax(line, 'verwacht ":"'))
@@ -179,6 +184,7 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
             list = []
             root[key] = list
             phase = 'list'
+            last = 'open'
             break
           }
           capturing = 'value'
@@ -189,20 +195,28 @@ export function createKgJsonReader(): ChunkReader<KgEnvelope> {
           else if (open) depth++
           break
         case 'after':
-          if (c === 44) phase = 'key'
-          else if (c === 125) {
+          if (c === 44) {
+            phase = 'key'
+            last = 'comma'
+          } else if (c === 125) {
             depth = 0
             phase = 'done'
           } else return refuse(syntax(line, 'verwacht "," of "}"'))
           break
         case 'list':
-          if (c === 44) break
+          if (c === 44) {
+            if (last !== 'value') return refuse(syntax(line, 'verwacht een waarde'))
+            last = 'comma'
+            break
+          }
           if (c === 93) {
+            if (last === 'comma') return refuse(syntax(line, 'verwacht een waarde'))
             depth = 1
             list = null
             phase = 'after'
             break
           }
+          if (last === 'value') return refuse(syntax(line, 'verwacht "," of "]"'))
           capturing = 'element'
           captureDepth = 2
           captureLine = line

@@ -4,9 +4,9 @@
  * they are gzip, decoded with `TextDecoder({ stream: true })` (byte order mark, the XML declaration's
  * encoding, strict UTF-8, CSV falling back to Windows-1252, as read.ts does for a whole buffer) and
  * fed piece by piece to the format's {@link ChunkReader}. The file's text is never held whole where
- * the format has a streaming reader (CSV, GEXF, GraphML); `.json` formats are joined and parsed at
- * the end until they have one. Progress (bytes read of the total) is reported as it goes, and a
- * read can be cancelled between chunks with an `AbortSignal`.
+ * the format has a streaming reader (CSV, GEXF, GraphML, `.kg.json` and `.kg.json.gz`); `.cyjs` and
+ * other `.json` files are joined and parsed at the end. Progress (bytes read of the total) is
+ * reported as it goes, and a read can be cancelled between chunks with an `AbortSignal`.
  *
  * A streamed read has no byte limit: the record limit of limits.ts decides (a ZIP, which must be
  * held whole to find its directory, has the byte caps of unzip.ts).
@@ -14,6 +14,7 @@
 import { Gunzip } from 'fflate'
 import { fail, ok, type Result } from '../../domain/result'
 import { createCsvReader, type CsvTable } from '../formats/csv'
+import { createKgJsonReader } from '../formats/kg-json-stream'
 import * as gexfFormat from '../formats/gexf'
 import * as graphmlFormat from '../formats/graphml'
 import { MAX_RECORDS, MAX_ZIP_INFLATED_BYTES, formatBytes, formatCount } from '../limits'
@@ -562,6 +563,7 @@ function readerFor(
       }
     }
   }
+  if (format === 'kg-json') return kgJsonPiece(name, maxRecords)
   const json = wholeText((text) => readJson(text, name, format))
   return {
     write: (t) => json.write(t),
@@ -570,6 +572,49 @@ function readerFor(
     },
     end() {
       const read = json.end()
+      if (!read.ok) return read
+      const counted = countChecked(read.value, maxRecords)
+      return counted.ok ? ok({ kind: 'graph', read: counted.value }) : counted
+    }
+  }
+}
+
+/**
+ * Texts up to this many characters are also kept whole while a `.kg.json` streams, so a file the
+ * streaming reader refuses is judged by the whole read (a Cytoscape file named `.kg.json`, and the
+ * same messages as read.ts); larger files are judged by the streaming reader alone.
+ */
+const KG_JSON_SHADOW_CHARS = 32 * 1024 * 1024
+
+/**
+ * A `.kg.json` (or `.kg.json.gz`) read as a stream (kg-json-stream.ts): never joined into one text,
+ * so a backup past V8's longest string can be restored; the same envelope as the whole read.
+ */
+function kgJsonPiece(name: string, maxRecords: number): ChunkReader<Piece> {
+  const reader = createKgJsonReader()
+  let shadow: string[] | null = []
+  let chars = 0
+  return {
+    write(text) {
+      if (shadow) {
+        chars += text.length
+        if (chars > KG_JSON_SHADOW_CHARS) shadow = null
+        else shadow.push(text)
+      }
+      reader.write(text)
+    },
+    get failed() {
+      // A small file refused by the stream is read whole at the end: keep collecting it.
+      return reader.failed && !shadow
+    },
+    end() {
+      const envelope = reader.end()
+      const read: Result<ReadGraph> = envelope.ok
+        ? ok({ format: 'kg-json', envelope: envelope.value })
+        : shadow
+          ? readJson(shadow.join(''), name, 'kg-json')
+          : envelope
+      shadow = null
       if (!read.ok) return read
       const counted = countChecked(read.value, maxRecords)
       return counted.ok ? ok({ kind: 'graph', read: counted.value }) : counted

@@ -101,3 +101,21 @@ describe('createKgJsonReader', () => {
     }
   })
 })
+
+describe('commas are checked as JSON.parse checks them', () => {
+  for (const text of [
+    '{"type":"stadmaken-kennisgraaf","nodes":[{"id":"a"} {"id":"b"}]}',
+    '{"type":"stadmaken-kennisgraaf","nodes":[,{"id":"a"}]}',
+    '{"type":"stadmaken-kennisgraaf","nodes":[{"id":"a"},]}',
+    '{"type":"stadmaken-kennisgraaf","nodes":[{"id":"a"},,{"id":"b"}]}',
+    '{,"type":"stadmaken-kennisgraaf"}',
+    '{"type":"stadmaken-kennisgraaf",}',
+    '{"type":"stadmaken-kennisgraaf",,"nodes":[]}'
+  ]) {
+    it(`refuses ${text}`, () => {
+      expect(() => JSON.parse(text)).toThrow()
+      const r = readWhole(createKgJsonReader(), text)
+      expect(!r.ok && r.issues[0]?.code).toBe('invalid_json')
+    })
+  }
+})

@@ -132,3 +132,60 @@ describe('streamed reads give what a whole-buffer read gives', () => {
     expect(!r.ok && r.issues[0]?.message).toMatch(/de grens is 10\. Er is niets geïmporteerd/)
   })
 })
+
+describe('.kg.json streams (kg-json-stream.ts), never joined whole', () => {
+  const meta = {
+    title: 'Kaart',
+    description: 'Een beschrijving met ë en "quotes"',
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    views: [{ id: 'v1', name: 'Overzicht', filter: { kinds: ['les'] } }],
+    presentations: [{ id: 'p1', title: 'Verhaal', slides: [{ id: 's1' }] }]
+  }
+  const bytes = enc(serializeKgJson(graph, meta))
+
+  it('any split of a backup (views, presentations, multi-byte text) reads as the whole read does', async () => {
+    const whole = readFiles([{ name: 'kaart.kg.json', bytes }])
+    expect(whole.ok).toBe(true)
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 10 }), async (cuts) => {
+        const sorted = [...new Set(cuts)].sort((a, b) => a - b)
+        const chunks: Uint8Array[] = []
+        let at = 0
+        for (const c of [...sorted, bytes.length]) {
+          chunks.push(bytes.slice(at, c))
+          at = c
+        }
+        expect(await readStreams([{ name: 'kaart.kg.json', chunks }])).toEqual(whole)
+        expect(
+          await readStreams([{ name: 'kaart.kg.json.gz', chunks: pieces(gzipSync(bytes), 97) }])
+        ).toEqual(whole)
+      }),
+      { numRuns: 40 }
+    )
+  })
+
+  it('a large backup that is broken at its start is refused without reading the rest', async () => {
+    // Past the size up to which a refused file is also kept whole (32 M characters): the streaming
+    // reader alone decides, and stops the read at the first problem. A whole-text read would pull
+    // every chunk first.
+    const mib = new Uint8Array(1 << 20).fill(0x20)
+    let pulled = 0
+    function* source(): Generator<Uint8Array> {
+      yield enc('{"type": "stadmaken-kennisgraaf", "nodes": [{"id": "a"} {')
+      for (let i = 0; i < 200; i++) {
+        pulled++
+        yield mib
+      }
+    }
+    const r = await readStreams([{ name: 'groot.kg.json', chunks: source() }])
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.issues[0]?.message).toMatch(/geen geldige JSON \(regel 1/)
+    expect(pulled).toBeLessThan(40)
+  })
+
+  it('a Cytoscape file named .kg.json reads as the whole read does', async () => {
+    const cy = enc(serializeCyjs(graph))
+    const whole = readFiles([{ name: 'kaart.kg.json', bytes: cy }])
+    expect(await readStreams([{ name: 'kaart.kg.json', chunks: pieces(cy, 50) }])).toEqual(whole)
+  })
+})
