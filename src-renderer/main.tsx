@@ -1,18 +1,15 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import './app/styles.css'
-import { MantineProvider, createTheme } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { demoGraph } from './app/demo'
 import { ErrorBoundary } from './app/ErrorBoundary'
+import { ThemedProvider } from './app/theme'
 import { initI18n } from './i18n'
 import { startStorage } from './storage/bootstrap'
 import { DEFAULT_DB_NAME } from './storage/schema'
-
-const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm', fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif' })
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!)
@@ -21,12 +18,11 @@ async function boot(): Promise<void> {
     await initI18n(session.settings.language)
     root.render(
       <StrictMode>
-        <MantineProvider theme={theme} defaultColorScheme={session.settings.colorScheme}>
-          <Notifications position="bottom-right" />
+        <ThemedProvider colorScheme={session.settings.colorScheme}>
           <ErrorBoundary>
             <App session={session} />
           </ErrorBoundary>
-        </MantineProvider>
+        </ThemedProvider>
       </StrictMode>
     )
   } catch (err) {

@@ -1,5 +1,4 @@
 import { Alert, AppShell, Modal, Text, useMantineColorScheme } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -40,6 +39,9 @@ import { createCommands } from '../features/commands'
 import type { ViewState } from '../features/canvas/view-context'
 import { StatusBar } from './StatusBar'
 import { Toolbar } from './Toolbar'
+import { useAppHotkeys } from './hotkeys'
+import { EmptyMap } from './EmptyMap'
+import { SelectionAnnouncer, SkipLinks } from './a11y'
 import { MENU_COMMANDS } from '../../src-main/shared/menu-commands'
 import pkg from '../../package.json'
 
@@ -167,7 +169,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo])
-  useHotkeys(
+  useAppHotkeys(
     commands
       .list()
       .filter((c) => c.shortcut)
@@ -192,6 +194,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
   return (
     <AppContext.Provider value={services}>
       <ViewProvider>
+        <SkipLinks />
         <AppShell
           header={{ height: 48, collapsed: presenting }}
           footer={{ height: 28 }}
@@ -222,6 +225,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
               <ActiveViewBar />
               <div className="kg-stage">
                 <GraphCanvas dark={dark} />
+                <EmptyMap />
                 <Minimap />
                 <LayoutProgress />
                 {shownAs === 'list' && <ListView />}
@@ -249,6 +253,7 @@ export function App({ session }: { session: StorageSession }): React.JSX.Element
       <PresentationPlayer />
       <SearchPalette client={searchClient} />
       <CanvasContextMenu />
+      <SelectionAnnouncer />
       </ViewProvider>
       <SettingsDialog />
 

@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Group, Menu, Switch, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Menu, Switch, Tooltip } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { CommandMenuItem } from '../features/commands/CommandMenuItem'
 import { DATA_EXPORT_KEYS, NEW_NODE_COMMANDS, type CommandId } from '../features/commands/ids'
@@ -11,7 +12,11 @@ import { useUiStore } from '../state/ui-store'
 import { usePresentationSafe } from '../features/hooks/useDisplay'
 import { useApp } from '../features/services/AppContext'
 
-/** Top toolbar. Every button runs a registered command. Parts not built yet say so. */
+/**
+ * Top toolbar. Every button runs a registered command. The app name is the window's one h1. Below
+ * 1500 px wide the zoom buttons fold into one menu and the search button narrows; below 1360 px
+ * Verbinden shows only its icon (with its tooltip and an aria-label).
+ */
 export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
   const { commands, session } = useApp()
@@ -23,22 +28,29 @@ export function Toolbar(): React.JSX.Element {
   const redo = useCommand('history.redo')
   const draw = useCommand('canvas.draw-mode')
   const run = (id: CommandId) => () => void commands.run(id)
+  // The full toolbar needs about 1500 px next to the app name (at 1280 px the name was cut to
+  // "S…"): below that the zoom buttons fold into one menu, below 1360 px Verbinden shows its icon.
+  const narrow = useMediaQuery('(max-width: 1499px)') ?? false
+  const compact = useMediaQuery('(max-width: 1359px)') ?? false
+  const drawLabel = t('toolbar.drawMode').replace('✎', '').trim()
   return (
     <Group h="100%" px="sm" gap={6} wrap="nowrap" className="kg-toolbar">
-      <strong className="kg-brand">{t('app.title')}</strong>
-      <TextInput
+      <h1 className="kg-brand" title={t('app.title')}>
+        {t('app.title')}
+      </h1>
+      {/* A button, not a read-only field: Tab passes it like any control, Enter or a click opens
+          the palette, and the palette gives focus back here when it closes. */}
+      <Button
         size="xs"
-        placeholder={t('toolbar.search')}
-        w={170}
+        variant="default"
+        className="kg-toolbar-search"
         aria-label={t('toolbar.search')}
-        readOnly
-        onFocus={(e) => {
-          e.currentTarget.blur()
-          void commands.run('search.open')
-        }}
+        aria-haspopup="dialog"
         onClick={() => void commands.run('search.open')}
         data-testid="toolbar-search"
-      />
+      >
+        <span className="kg-toolbar-label">{t('toolbar.search')}</span>
+      </Button>
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
           <Button size="xs" variant="default" data-testid="menu-graph">
@@ -76,9 +88,10 @@ export function Toolbar(): React.JSX.Element {
           onClick={draw.run}
           disabled={!draw.enabled}
           aria-pressed={drawMode}
+          aria-label={compact ? drawLabel : undefined}
           data-testid="draw-mode"
         >
-          {t('toolbar.drawMode')}
+          {compact ? '✎' : t('toolbar.drawMode')}
         </Button>
       </Tooltip>
       <LayoutMenu />
@@ -137,29 +150,50 @@ export function Toolbar(): React.JSX.Element {
             mx={6}
           />
         </Tooltip>
-        <Tooltip label={t('toolbar.zoomOut')}>
-          <ActionIcon
-            variant="default"
-            onClick={run('view.zoom-out')}
-            aria-label={t('toolbar.zoomOut')}
-          >
-            −
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('toolbar.zoomIn')}>
-          <ActionIcon
-            variant="default"
-            onClick={run('view.zoom-in')}
-            aria-label={t('toolbar.zoomIn')}
-          >
-            +
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('toolbar.fit')}>
-          <ActionIcon variant="default" onClick={run('view.fit')} aria-label={t('toolbar.fit')}>
-            ⤢
-          </ActionIcon>
-        </Tooltip>
+        {narrow ? (
+          // Below 1400 px the zoom buttons fold into one menu, so the app name and every labelled
+          // button keep their full text (Ctrl+= / Ctrl+− / Ctrl+0 work as ever).
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Tooltip label={`${t('toolbar.zoomIn')} / ${t('toolbar.zoomOut')} / ${t('toolbar.fit')}`}>
+                <ActionIcon variant="default" aria-label={t('toolbar.zoomMenu')} data-testid="menu-zoom">
+                  ⊕
+                </ActionIcon>
+              </Tooltip>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <CommandMenuItem id="view.zoom-in" />
+              <CommandMenuItem id="view.zoom-out" />
+              <CommandMenuItem id="view.fit" />
+            </Menu.Dropdown>
+          </Menu>
+        ) : (
+          <>
+            <Tooltip label={t('toolbar.zoomOut')}>
+              <ActionIcon
+                variant="default"
+                onClick={run('view.zoom-out')}
+                aria-label={t('toolbar.zoomOut')}
+              >
+                −
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('toolbar.zoomIn')}>
+              <ActionIcon
+                variant="default"
+                onClick={run('view.zoom-in')}
+                aria-label={t('toolbar.zoomIn')}
+              >
+                +
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('toolbar.fit')}>
+              <ActionIcon variant="default" onClick={run('view.fit')} aria-label={t('toolbar.fit')}>
+                ⤢
+              </ActionIcon>
+            </Tooltip>
+          </>
+        )}
         <Tooltip label={t('toolbar.settings')}>
           <ActionIcon
             variant="default"

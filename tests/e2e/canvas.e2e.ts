@@ -13,7 +13,7 @@ test.describe('exploring the canvas', () => {
     const groups = page.getByTestId('inspector-neighbours')
     await expect(groups.locator('[data-edge-kind="supports"]')).toContainText('We hoorden maanden niets')
     await expect(groups.locator('[data-edge-kind="contradicts"]')).toContainText('Ambtelijke terughoudendheid')
-    await expect(page.getByTestId('voice-counts')).toContainText('1 citaten onderbouwen')
+    await expect(page.getByTestId('voice-counts')).toContainText('1 citaat onderbouwt deze les')
     await expect(page.getByTestId('single-voice')).toHaveText('Steunt op één stem')
     await page.screenshot({ path: info.outputPath('inspector.png') })
     await groups.getByRole('button', { name: /In contact blijven/ }).click()

@@ -57,7 +57,7 @@ export function ActiveViewBar(): React.JSX.Element {
             allowDeselect={false}
           />
           <Badge variant="light" data-testid="cluster-count">
-            {t('lens.clusters', { n: clusters })}
+            {t('lens.clusters', { count: clusters })}
           </Badge>
         </>
       )}
@@ -107,7 +107,7 @@ export function ActiveViewBar(): React.JSX.Element {
         </ClearableChip>
       )}
       <Text size="xs" c="dimmed" data-testid="visible-count">
-        {t('filter.visible', { nodes: view.shownNodes, total: index.nodes.size })}
+        {t('filter.visible', { nodes: view.shownNodes, count: index.nodes.size })}
       </Text>
       {index.nodes.size > OVERVIEW_NODES && view.visibleNodes > OVERVIEW_CAP && (
         <Badge

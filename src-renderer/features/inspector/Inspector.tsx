@@ -26,7 +26,7 @@ export function Inspector(): React.JSX.Element {
   const edge = selection?.group === 'edges' ? display.edge(selection.id) : undefined
   return (
     <ScrollArea h="100%" type="auto">
-      <div id="inspector" tabIndex={-1} aria-label={t('inspector.title')} className="kg-inspector">
+      <div id="inspector" tabIndex={0} role="region" aria-label={t('inspector.title')} className="kg-inspector">
         <PathPanel />
         {node ? <NodeDetails node={node} /> : edge ? <EdgeDetails edge={edge} /> : (
           <Text size="sm" c="dimmed" p="sm">
@@ -171,14 +171,14 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
       {voice && (
         <FieldRow label={t('inspector.voices')}>
           <Stack gap={2} data-testid="voice-counts">
-            <Text size="sm">{t('inspector.voiceQuotes', { n: voice.supportingQuotes.length })}</Text>
-            <Text size="sm">{t('inspector.voiceInterviews', { n: voice.interviews.length })}</Text>
+            <Text size="sm">{t('inspector.voiceQuotes', { count: voice.supportingQuotes.length })}</Text>
+            <Text size="sm">{t('inspector.voiceInterviews', { count: voice.interviews.length })}</Text>
             <Text size="sm">
-              {t('inspector.voiceActors', { n: voice.actors.length, types: voice.actorTypes.length })}
+              {t('inspector.voiceActors', { actors: voice.actors.length, types: voice.actorTypes.length })}
             </Text>
             {voice.qualifyingQuotes.length + voice.contradictingQuotes.length > 0 && (
               <Text size="sm">
-                {t('inspector.voiceQualify', { n: voice.qualifyingQuotes.length + voice.contradictingQuotes.length })}
+                {t('inspector.voiceQualify', { count: voice.qualifyingQuotes.length + voice.contradictingQuotes.length })}
               </Text>
             )}
             {voice.singleVoice && (
@@ -208,7 +208,7 @@ function NodeDetails({ node }: { node: GraphNode }): React.JSX.Element {
             onClick={() => setFocus({ seedIds: [node.id], depth, expanded: [] })}
             data-testid={`focus-${depth}`}
           >
-            {depth === 1 ? t('inspector.focusSteps', { n: 1 }) : t('inspector.focusStepsPlural', { n: depth })}
+            {t('inspector.focusSteps', { count: depth })}
           </Button>
         ))}
         {focus && !focus.expanded.includes(node.id) && !focus.seedIds.includes(node.id) && (

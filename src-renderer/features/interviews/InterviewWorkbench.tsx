@@ -113,7 +113,7 @@ export function InterviewWorkbench(): React.JSX.Element {
       setError(Object.values(fieldIssueMessages(t, r.issues)).join(' '))
       return
     }
-    notifications.show({ message: t('workbench.saved', { n: edges.length }), color: 'green' })
+    notifications.show({ message: t('workbench.saved', { count: edges.length }), color: 'green' })
     useUiStore.getState().select({ id: quoteId, group: 'nodes' })
     setPassage(null)
     setLessonTitle('')
@@ -152,7 +152,7 @@ export function InterviewWorkbench(): React.JSX.Element {
                 <Paper withBorder p="sm" data-testid="quote-panel">
                   <Stack gap="xs">
                     <Text size="xs" c="dimmed">
-                      {t('workbench.selection', { n: passage.text.length })} · {t('workbench.locatorValue', { from: passage.from, to: passage.to })}
+                      {t('workbench.selection', { count: passage.text.length })} · {t('workbench.locatorValue', { from: passage.from, to: passage.to })}
                     </Text>
                     <Textarea label={t('workbench.quoteText')} autosize minRows={2} value={quoteText} onChange={(e) => setQuoteText(e.currentTarget.value)} data-testid="quote-text" />
                     <TextInput label={t('workbench.speakerRole')} value={speakerRole} onChange={(e) => setSpeakerRole(e.currentTarget.value)} />

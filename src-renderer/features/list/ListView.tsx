@@ -130,6 +130,7 @@ function VirtualTable<Row>({
             role="columnheader"
             aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
             style={{ width: c.width }}
+            className="kg-table-cell"
             onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : 1 }))}
             data-testid={`sort-${c.key}`}
           >
@@ -140,7 +141,7 @@ function VirtualTable<Row>({
         ))}
       </div>
       <Text size="xs" c="dimmed" px="xs" data-testid="list-count">
-        {t('display.count', { n: sorted.length })}
+        {t('display.count', { count: sorted.length })}
       </Text>
       <div ref={parent} className="kg-table-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -162,11 +163,16 @@ function VirtualTable<Row>({
                 }}
                 data-testid="list-row"
               >
-                {columns.map((c, i) => (
-                  <div key={c.key} role="cell" style={{ width: c.width }} className="kg-table-cell">
-                    {i === 0 && icon?.(row)} {String(c.value(row))}
-                  </div>
-                ))}
+                {columns.map((c, i) => {
+                  const text = String(c.value(row))
+                  // Cut with an ellipsis inside its column; the full text shows on hover.
+                  return (
+                    <div key={c.key} role="cell" style={{ width: c.width }} className="kg-table-cell" title={text}>
+                      {i === 0 && icon?.(row)}
+                      <span className="kg-table-text">{text}</span>
+                    </div>
+                  )
+                })}
               </div>
             )
           })}

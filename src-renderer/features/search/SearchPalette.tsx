@@ -56,16 +56,24 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
     if (mode === 'search') setQuery((q) => (q.startsWith(COMMAND_PREFIX) ? '' : q))
     if (mode !== null) setActive(0)
   }, [mode])
+  // The dialog's focus trap may focus the (new) input after this effect ran, so the selection is
+  // also made on that focus: reopened for search, the previous query is selected either way.
+  const selectOnFocus = useRef(false)
+  const placeCaret = (input: HTMLInputElement): void => {
+    if (mode === 'commands') input.setSelectionRange(input.value.length, input.value.length)
+    else input.select()
+  }
   useEffect(() => {
     if (!open) return
+    selectOnFocus.current = true
     const id = setTimeout(() => {
       const input = inputRef.current
       if (!input) return
       input.focus()
-      if (mode === 'commands') input.setSelectionRange(input.value.length, input.value.length)
-      else input.select()
+      placeCaret(input)
     }, 0)
     return () => clearTimeout(id)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, mode])
 
   const commandList = useCommandResults(commands, query, t, open)
@@ -141,7 +149,17 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
 
   let n = -1
   return (
-    <Modal opened={open} onClose={closePalette} size="xl" withCloseButton={false} padding="sm" yOffset="8vh" title={null}>
+    <Modal
+      opened={open}
+      onClose={closePalette}
+      size="xl"
+      withCloseButton={false}
+      padding="sm"
+      yOffset="8vh"
+      // The title names the dialog for screen readers (aria-labelledby); the field says it on screen.
+      title={commandMode ? t('palette.title') : t('search.title')}
+      styles={{ header: { display: 'none' } }}
+    >
       <TextInput
         ref={inputRef}
         aria-label={commandMode ? t('palette.title') : t('search.title')}
@@ -152,6 +170,11 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
           setActive(0)
         }}
         onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          if (!selectOnFocus.current) return
+          selectOnFocus.current = false
+          placeCaret(e.currentTarget)
+        }}
         data-autofocus
         data-testid="search-input"
         size="md"
@@ -219,7 +242,7 @@ export function SearchPalette({ client }: { client: SearchClient }): React.JSX.E
           </ScrollArea.Autosize>
           <Group justify="flex-end" mt="sm">
             <Button size="xs" variant="light" onClick={showAll} data-testid="search-show-all">
-              {t('search.showAll', { n: results.length })}
+              {t('search.showAll', { count: results.length })}
             </Button>
           </Group>
         </>

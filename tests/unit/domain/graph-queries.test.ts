@@ -202,12 +202,12 @@ describe('graph queries on the demo graph', () => {
     expect(first?.steps.every((s) => s.forward)).toBe(true)
     if (!first) return
     expect(describePath(first, index, labelsNl)).toBe(
-      'Citaat "We hoorden maanden niets, …" onderbouwt Les "Blijf communiceren, ook zonder nieuws", ' +
-        'die Ingrediënt "In contact blijven" voedt, toegepast in Project "Werkplaats Zonneplein".'
+      'Het citaat "We hoorden maanden niets, …" onderbouwt de les "Blijf communiceren, ook zonder nieuws", ' +
+        'die het ingrediënt "In contact blijven" voedt, dat in het project "Werkplaats Zonneplein" wordt toegepast.'
     )
     expect(describePath(first, index, labelsEn)).toBe(
-      'Quote "We hoorden maanden niets, …" supports Lesson "Blijf communiceren, ook zonder nieuws", ' +
-        'which informs Ingredient "In contact blijven", applied in Project "Werkplaats Zonneplein".'
+      'The quote "We hoorden maanden niets, …" supports the lesson "Blijf communiceren, ook zonder nieuws", ' +
+        'which informs the ingredient "In contact blijven", which is applied in the project "Werkplaats Zonneplein".'
     )
   })
 
@@ -232,12 +232,24 @@ describe('graph queries on the demo graph', () => {
     for (const p of more) expectValidWalk(index, p, 'q1', 'wp_zonne')
   })
 
-  it('writes backward steps with arrows', () => {
+  it('writes backward steps in the passive, without arrows', () => {
     const [p] = shortestPaths(index, 'L1' as NodeId, 'q1' as NodeId)
     expect(p?.nodes).toEqual(['L1', 'q1'])
     if (!p) return
     expect(describePath(p, index, labelsNl)).toBe(
-      'Les "Blijf communiceren, ook zonder nieuws" ← onderbouwt ← Citaat "We hoorden maanden niets, …".'
+      'De les "Blijf communiceren, ook zonder nieuws" wordt onderbouwd door het citaat "We hoorden maanden niets, …".'
+    )
+    expect(describePath(p, index, labelsEn)).toBe(
+      'The lesson "Blijf communiceren, ook zonder nieuws" is supported by the quote "We hoorden maanden niets, …".'
+    )
+    // An interview titled "Gesprek 1: …" is not called 'het gesprek "Gesprek 1: …"'; a step against
+    // part_of reads as "omvat".
+    const via = shortestPaths(index, 'q1' as NodeId, 'wp_zonne' as NodeId, { max: 3 })[1]
+    if (!via) throw new Error('no second path')
+    expect(describePath(via, index, labelsNl)).toBe(
+      'Het citaat "We hoorden maanden niets, …" komt uit "Gesprek 1: Bewoner over sloop/renovatieplannen en …", ' +
+        'dat door het project "Amsterdams Stadmaken (Leer- en Ontwikkeltraject)" werd gehouden, ' +
+        'dat het project "Werkplaats Zonneplein" omvat.'
     )
   })
 
@@ -496,19 +508,20 @@ describe('graph queries on small graphs', () => {
     expect(p?.nodes).toEqual(['act', 'act2', 'p'])
     if (!p) return
     expect(describePath(p, idx, labelsNl)).toBe(
-      'Actor "Bewoner Noord" spanning met Actor "Ontwikkelaar", neemt deel aan Project ' +
-        '"Een heel lange titel die veel meer dan zestig tekens telt en …".'
+      'De actor "Bewoner Noord" staat op gespannen voet met de actor "Ontwikkelaar", die aan het project ' +
+        '"Een heel lange titel die veel meer dan zestig tekens telt en …" deelneemt.'
     )
     const [q] = shortestPaths(idx, 'act' as NodeId, 'int' as NodeId)
     if (!q) throw new Error('no path')
     expect(describePath(q, idx, labelsEn)).toBe(
-      'Actor "Bewoner Noord" ← interview with ← Interview "Gesprek 1".'
+      'The actor "Bewoner Noord" was interviewed in the interview "Gesprek 1".'
     )
     const paths = shortestPaths(idx, 'int' as NodeId, 'act2' as NodeId, { max: 3 })
     const viaLabel = paths.find((x) => x.edges[0] === 'e4')
     if (!viaLabel) throw new Error('no path via e4')
     expect(describePath(viaLabel, idx, labelsNl)).toBe(
-      `Gesprek "Gesprek 1" spreekt in Project "Een heel lange titel die veel meer dan zestig tekens telt en …", ← neemt deel aan ← Actor "Ontwikkelaar".`
+      '"Gesprek 1" is verbonden met het project "Een heel lange titel die veel meer dan zestig tekens telt en …" ("spreekt in"), ' +
+        'dat de actor "Ontwikkelaar" als deelnemer heeft.'
     )
   })
 
@@ -531,12 +544,11 @@ describe('graph queries on small graphs', () => {
     const [p] = shortestPaths(idx, 'q' as NodeId, 'i' as NodeId)
     if (!p) throw new Error('no path')
     expect(describePath(p, idx, labelsNl)).toBe(
-      'Citaat "Citaat een" onderbouwt Les "Les een", die Les "Les twee" versterkt, ' +
-        'die Ingrediënt "Ingrediënt een" voedt.'
+      '"Citaat een" onderbouwt "Les een", die "Les twee" versterkt, die "Ingrediënt een" voedt.'
     )
     expect(describePath(p, idx, labelsEn)).toBe(
-      'Quote "Citaat een" supports Lesson "Les een", which reinforces Lesson "Les twee", ' +
-        'which informs Ingredient "Ingrediënt een".'
+      'The quote "Citaat een" supports the lesson "Les een", which reinforces the lesson "Les twee", ' +
+        'which informs the ingredient "Ingrediënt een".'
     )
   })
 
