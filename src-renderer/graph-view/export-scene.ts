@@ -48,6 +48,8 @@ export interface SceneNode {
   /** Top of the label below the node centre: half the height plus the margin. */
   labelOffset: number
   classes: string[]
+  /** The colour of the lesson-map cluster the node belongs to, or null. */
+  cluster: string | null
 }
 
 export interface SceneEdge {
@@ -152,7 +154,8 @@ function sceneNode(n: NodeSingular, p: Point): SceneNode {
     // About 24 characters a line, whatever the canvas wraps at (it may break by screen size).
     labelMaxWidth: Math.min(num(n.style('text-max-width'), 140), LABEL_WRAP_EMS * num(n.style('font-size'), 11)),
     labelOffset: h / 2 + num(n.style('text-margin-y')) + num(n.style('border-width')) / 2,
-    classes: n.classes()
+    classes: n.classes(),
+    cluster: n.hasClass('clustered') && n.data('clusterColor') ? String(n.data('clusterColor')) : null
   }
 }
 

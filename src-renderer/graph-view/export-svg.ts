@@ -25,7 +25,7 @@ export interface SnapshotFrame {
     nodes: { kind: NodeKind; label: string }[]
     edges: { kind: EdgeKind; label: string }[]
     /** Names of the markers; each is drawn in the legend when the map shows it. */
-    markers?: { singleVoice?: string; contested?: string; path?: string }
+    markers?: { singleVoice?: string; contested?: string; path?: string; cluster?: string }
   }
 }
 
@@ -126,7 +126,7 @@ function sceneBounds(scene: MapScene, labels: PlacedLabel[], s: number): Box {
     b.y2 = Math.max(b.y2, y2)
   }
   for (const n of scene.nodes) {
-    const pad = (n.underlay?.padding ?? 0) + n.border.width
+    const pad = Math.max(n.underlay?.padding ?? 0, n.cluster ? 34 : 0) + n.border.width
     add(n.x - n.w / 2 - pad, n.y - n.h / 2 - pad, n.x + n.w / 2 + pad, n.y + n.h / 2 + pad)
   }
   for (const e of scene.edges) for (const p of [e.start, e.end, ...e.controls]) add(p.x, p.y, p.x, p.y)
@@ -212,6 +212,65 @@ function arrangeLabels(labels: PlacedLabel[], nodes: SceneNode[], map: (p: Point
     out.set(l, best)
   }
   return out
+}
+
+/** Convex hull (Andrew's monotone chain), counter-clockwise. */
+function convexHull(points: Point[]): Point[] {
+  const pts = [...points].sort((a, b) => a.x - b.x || a.y - b.y)
+  if (pts.length < 3) return pts
+  const cross = (o: Point, a: Point, b: Point): number => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x)
+  const lower: Point[] = []
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop()
+    lower.push(p)
+  }
+  const upper: Point[] = []
+  for (const p of pts.reverse()) {
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop()
+    upper.push(p)
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)]
+}
+
+interface ClusterRegion {
+  color: string
+  members: SceneNode[]
+  lead: SceneNode
+}
+
+/** The lesson map's clusters, largest first, each named by its largest member (lessons first on ties). */
+function clusterRegions(scene: MapScene): ClusterRegion[] {
+  const groups = new Map<string, SceneNode[]>()
+  for (const n of scene.nodes) if (n.cluster) groups.set(n.cluster, [...(groups.get(n.cluster) ?? []), n])
+  return [...groups.entries()]
+    .map(([color, members]) => ({
+      color,
+      members,
+      lead: [...members].sort(
+        (a, b) => b.w - a.w || (LABEL_PRIORITY[a.kind] ?? 9) - (LABEL_PRIORITY[b.kind] ?? 9) || a.id.localeCompare(b.id)
+      )[0]!
+    }))
+    .sort((a, b) => b.members.length - a.members.length || a.color.localeCompare(b.color))
+}
+
+/** A light rounded region around a cluster's nodes, at paper positions. */
+function regionSvg(region: ClusterRegion, ordinal: number, map: (p: Point) => Point, s: number, size: number): string {
+  const pts: Point[] = []
+  for (const n of region.members) {
+    const p = map(n)
+    const r = (Math.max(n.w, n.h) / 2) * s + Math.max(6, 14 * s)
+    for (let i = 0; i < 16; i++) {
+      const a = (i / 16) * 2 * Math.PI
+      pts.push({ x: p.x + r * Math.cos(a), y: p.y + r * Math.sin(a) })
+    }
+  }
+  const hull = convexHull(pts)
+  const d = hull.map((p, i) => `${i === 0 ? 'M' : 'L'}${r2(p.x)} ${r2(p.y)}`).join('') + 'Z'
+  const top = hull.reduce((a, b) => (b.y < a.y ? b : a), hull[0]!)
+  return (
+    `<path class="cluster" d="${d}" fill="${region.color}" fill-opacity="0.1" stroke="${region.color}" stroke-opacity="0.55" stroke-width="${r2(Math.max(0.6, s))}" stroke-linejoin="round"/>` +
+    `<text class="cluster-name" x="${r2(top.x)}" y="${r2(top.y - size * 0.25)}" text-anchor="middle" font-size="${r2(size)}" font-weight="bold" fill="${region.color}">${ordinal}</text>`
+  )
 }
 
 function dashArray(style: string, width: number): string {
@@ -348,6 +407,13 @@ function legendEntries(frame: SnapshotFrame, scene: MapScene): LegendEntry[][] {
         return `<path class="legend-marker" d="${ring(x - 2, y, w + 4)}" fill="${CONTESTED_COLOR}" fill-opacity="0.45"/><path d="${ring(x + 2, y, w - 4)}" fill="#bbbbbb"/>`
       }
     })
+  if (m.cluster)
+    for (const [i, region] of clusterRegions(scene).entries())
+      markers.push({
+        label: `${m.cluster} ${i + 1}: ${region.lead.label}`,
+        draw: (x, y, mm) =>
+          `<path class="legend-cluster" d="${nodeShapePath('round-rectangle', x + mm.swatch / 2, y, mm.swatch, mm.swatch)}" fill="${region.color}" fill-opacity="0.18" stroke="${region.color}" stroke-width="1"/>`
+      })
   if (m.path && has('path'))
     markers.push({
       label: m.path,
@@ -357,7 +423,15 @@ function legendEntries(frame: SnapshotFrame, scene: MapScene): LegendEntry[][] {
   return [nodes, edges, markers].filter((g) => g.length > 0)
 }
 
-function legendSvg(groups: LegendEntry[][], x: number, y: number, m: LegendMetrics, columnWidth: number, maxY: number, text: (s: string) => string): string {
+/** `label` cut with an ellipsis to `width` (legend entries only; map labels are never cut). */
+function fitLine(label: string, width: number, size: number, measure: MeasureText): string {
+  if (measure(label, size) <= width) return label
+  let cut = label.length - 1
+  while (cut > 1 && measure(`${label.slice(0, cut)}…`, size) > width) cut--
+  return `${label.slice(0, cut).trimEnd()}…`
+}
+
+function legendSvg(groups: LegendEntry[][], x: number, y: number, m: LegendMetrics, columnWidth: number, maxY: number, text: (s: string) => string, measure: MeasureText): string {
   const out: string[] = []
   let cx = x
   let cy = y + m.row / 2
@@ -370,7 +444,7 @@ function legendSvg(groups: LegendEntry[][], x: number, y: number, m: LegendMetri
       }
       out.push(entry.draw(cx, cy, m))
       out.push(
-        `<text x="${r2(cx + m.swatch * 2 + 6)}" y="${r2(cy + m.size * 0.35)}" font-size="${r2(m.size)}" fill="${TEXT}">${esc(text(entry.label))}</text>`
+        `<text x="${r2(cx + m.swatch * 2 + 6)}" y="${r2(cy + m.size * 0.35)}" font-size="${r2(m.size)}" fill="${TEXT}">${esc(text(fitLine(entry.label, columnWidth - m.swatch * 2 - 10, m.size, measure)))}</text>`
       )
       cy += m.row
     }
@@ -401,7 +475,9 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
 
   if (layout.kind === 'natural') {
     const HEADER = 64
-    const LEGEND_W = 230
+    // Wide enough for the longest legend entry (cluster names), within reason.
+    const widest = Math.max(0, ...groups.flat().map((e) => measure(e.label, 12)))
+    const LEGEND_W = Math.min(460, Math.max(230, widest + 48))
     s = 1
     minStroke = 0
     halo = 'stroke'
@@ -413,7 +489,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     const legendH = legendRows(groups) * m.row + 16
     width = Math.ceil(area.x2 + pad + LEGEND_W)
     height = Math.ceil(Math.max(area.y2 + pad, HEADER + legendH + pad))
-    legend = legendSvg(groups, area.x2 + pad + 8, HEADER, m, LEGEND_W, Infinity, text)
+    legend = legendSvg(groups, area.x2 + pad + 8, HEADER, m, LEGEND_W, Infinity, text, measure)
     header =
       `<text class="title" x="16" y="30" font-size="20" font-weight="bold" fill="${TEXT}">${esc(text(frame.title))}</text>` +
       `<text class="subtitle" x="16" y="50" font-size="12" fill="${MUTED}">${esc(text(subtitle))}</text>`
@@ -463,7 +539,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     // The final fit may shrink the map a little more without rewrapping: the labels keep their size.
     const fb = sceneBounds(scene, labels, s)
     s = Math.min(s, aw / Math.max(1, fb.x2 - fb.x1), ah / Math.max(1, fb.y2 - fb.y1))
-    legend = legendSvg(groups, legendBox.x1, legendBox.y1, m, columnWidth, legendBox.y2, text)
+    legend = legendSvg(groups, legendBox.x1, legendBox.y1, m, columnWidth, legendBox.y2, text, measure)
     header =
       `<text class="title" x="${margin}" y="${margin + titleSize}" font-size="${titleSize}" font-weight="bold" fill="${TEXT}">${esc(text(frame.title))}</text>` +
       `<text class="subtitle" x="${margin}" y="${margin + titleSize + 15}" font-size="9" fill="${MUTED}">${esc(text(subtitle))}</text>`
@@ -474,6 +550,10 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
   const oy = area.y1 + (layout.kind === 'page' ? Math.max(0, (area.y2 - area.y1 - (b.y2 - b.y1) * s) / 2) : 0) - b.y1 * s
   const map = (p: Point): Point => ({ x: ox + p.x * s, y: oy + p.y * s })
 
+  const regionSize = layout.kind === 'page' ? Math.max(layout.minFontPt + 2, 12 * s) : 14
+  const regions = clusterRegions(scene)
+    .map((r, i) => regionSvg(r, i + 1, map, s, regionSize))
+    .join('')
   const edges = scene.edges.map((e) => edgeSvg(e, map, s, minStroke)).join('')
   const nodes = scene.nodes
     .map((n) => {
@@ -519,7 +599,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     `<title>${esc(text(frame.title))}</title>`,
     background,
     header,
-    `<g class="map"><g class="edges">${edges}</g><g class="nodes">${nodes}</g><g class="labels">${labelSvg}</g></g>`,
+    `<g class="map"><g class="regions">${regions}</g><g class="edges">${edges}</g><g class="nodes">${nodes}</g><g class="labels">${labelSvg}</g></g>`,
     legend,
     '</svg>'
   ].join('\n')

@@ -122,6 +122,16 @@ test.describe('exports for a council presentation', () => {
     expect(facts.legendArrows).toEqual(expect.arrayContaining(['triangle', 'tee', 'diamond', 'vee', 'circle']))
     expect(facts.legendTexts).toEqual(expect.arrayContaining(['Lessen', 'Rust op één stem']))
     expect(facts.subtitle).toBe(new Date().toLocaleDateString('nl', { day: 'numeric', month: 'long', year: 'numeric' }))
+    // The lesson map: its clusters are named regions, listed in the legend.
+    await page.getByTestId('lens').getByText('Lessenkaart').click()
+    await expect.poll(async () => (await app.shownNodeIds()).length).toBe(15)
+    const lessons = (await exportAs(page, 'svg')).toString('utf8')
+    saveSvgAsPng(lessons, info.outputPath('lessons-svg.png'))
+    const clusters = lessons.match(/class="cluster"/g)?.length ?? 0
+    expect(clusters).toBeGreaterThanOrEqual(2)
+    expect(lessons.match(/class="legend-cluster"/g)?.length).toBe(clusters)
+    expect(lessons).toContain('Groep 1: ')
+    expect(errors).toEqual([])
   })
 
   test('PDF: vectors with selectable text on A4 and A3, portrait and landscape, labels ≥ 7 pt, under 2 MB', async ({ page }, info) => {

@@ -24,7 +24,8 @@ export function snapshotFrame(
       markers: {
         singleVoice: t('exportDialog.legendSingleVoice'),
         contested: t('exportDialog.legendContested'),
-        path: t('exportDialog.legendPath')
+        path: t('exportDialog.legendPath'),
+        cluster: t('exportDialog.legendCluster')
       }
     }
   }

@@ -28,7 +28,8 @@ function node(id: string, kind: SceneNode['kind'], x: number, y: number, label: 
     font: { size: 11, family: 'sans-serif', weight: 'normal', color: '#1e1e1e' },
     labelMaxWidth: 143,
     labelOffset: s.size / 2 + 4,
-    classes: []
+    classes: [],
+    cluster: null
   }
 }
 
@@ -133,6 +134,19 @@ describe('writeSvg', () => {
       expect(Number(m[1])).toBeLessThanOrEqual(841.89)
       expect(Number(m[2])).toBeLessThanOrEqual(595.28)
     }
+  })
+
+  it('draws each lesson-map cluster as a named region with a legend entry', () => {
+    const clustered: MapScene = {
+      ...scene,
+      nodes: scene.nodes.map((n, i) => ({ ...n, cluster: i < 4 ? '#2F6DB5' : '#2E8B57', w: n.id === 'l' ? 60 : n.w }))
+    }
+    const withMarkers = { ...frame, legend: { ...frame.legend, markers: { cluster: 'Groep' } } }
+    const svg = writeSvg(clustered, withMarkers, { kind: 'natural', background: 'white', fontFamily: 'sans-serif' }, { measure })
+    expect(svg.match(/class="cluster"/g)).toHaveLength(2)
+    expect(svg).toContain('Groep 1: Vroege investering in participatie verdient zich terug')
+    expect(svg).toContain('Groep 2: ')
+    expect(svg.match(/class="legend-cluster"/g)).toHaveLength(2)
   })
 
   it('wraps between words and cuts only a word longer than a line', () => {
