@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { AppPage } from './pages/app-page'
+import { readPdf } from './support/pdf-file'
 
 const TRANSCRIPT =
   'Interviewer: Hoe verliep het contact?\nBewoner: We kregen pas bericht toen de plannen al klaar waren. Niemand vroeg ons iets.\nInterviewer: Wat had geholpen?\nBewoner: Een vaste contactpersoon bij de gemeente.'
@@ -94,6 +96,19 @@ test.describe('capturing an interview', () => {
     await expect.poll(label).not.toBe(before)
     await app.clickNode('int1')
     await expect(page.getByTestId('inspector-title')).not.toHaveText(before)
+    // …and in what leaves the building: the SVG and the PDF carry the safe name, never the title.
+    const safeName = await label()
+    for (const format of ['svg', 'pdf'] as const) {
+      await page.getByTestId('menu-export').click()
+      await page.getByTestId(`export-${format}`).click()
+      const download = page.waitForEvent('download')
+      await page.getByTestId('export-save').click()
+      const file = readFileSync((await (await download).path())!)
+      const text = format === 'svg' ? file.toString('utf8') : readPdf(file).strings.join('\n')
+      expect(text, format).not.toContain(before.slice(0, 20))
+      // (The safe name may wrap over lines: its first word is enough here.)
+      expect(text, format).toContain(safeName.split(' ')[0])
+    }
     await page.getByTestId('presentation-safe').click()
     await expect.poll(label).toBe(before)
   })
