@@ -162,11 +162,12 @@ export function validateAnnotation(
  * Checks a whole graph: every record, duplicate ids, dangling references and edge rules.
  * Returns the parsed graph or every issue found (not just the first), so an import can report them all.
  * A duplicate id says among which records (`params.of`: nodes, edges or annotations).
+ * Nodes, edges and annotations are each read once, in that order (one-pass iterables are fine).
  */
 export function validateGraph(input: {
-  nodes: readonly unknown[]
-  edges: readonly unknown[]
-  annotations?: readonly unknown[]
+  nodes: Iterable<unknown>
+  edges: Iterable<unknown>
+  annotations?: Iterable<unknown>
 }): Result<GraphData> {
   const issues: Issue[] = []
   const nodes: GraphNode[] = []

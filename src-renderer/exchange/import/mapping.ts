@@ -32,13 +32,20 @@ import type {
 } from './types'
 import { locateIssues, markChecked, validateImport, type Loc } from './validate'
 
+/**
+ * Mapped records, produced while they are consumed: `input.nodes` and `input.edges` are one-pass
+ * iterables (each record is built when the validator asks for it and can be dropped right after), so
+ * a large file never holds its raw, mapped and validated records at once. Iterate nodes before
+ * edges, once each. `selfLoops` is complete once the edges have been iterated.
+ */
 export interface Mapped {
   input: {
-    nodes: Record<string, unknown>[]
-    edges: Record<string, unknown>[]
+    nodes: Iterable<Record<string, unknown>>
+    edges: Iterable<Record<string, unknown>>
     annotations: unknown[]
   }
-  locations: Map<string, Loc[]>
+  /** Where each mapped record is in the file, by id (built on demand: only issues need it). */
+  locations: () => Map<string, Loc[]>
   /** Self-loops met while mapping (forbidden ones left out or made `related`, per the choice). */
   selfLoops: SelfLoopCount
 }
@@ -170,27 +177,30 @@ export function mapRaw(
   selfLoops: SelfLoopChoice = 'drop'
 ): Mapped {
   const loops: SelfLoopCount = { allowed: 0, forbidden: 0 }
-  const locations = new Map<string, Loc[]>()
-  const remember = (id: string, loc: Loc): void => {
-    const list = locations.get(id)
-    if (list) list.push(loc)
-    else locations.set(id, [loc])
-  }
+  // Kinds first (one pass over the raw nodes), so edges can be mapped independently of nodes.
   const kindOf = new Map<string, { kind: NodeKind; app: boolean }>()
-  const nodes = raw.nodes.map((n) => {
+  const nodeKinds: NodeKind[] = new Array<NodeKind>(raw.nodes.length)
+  raw.nodes.forEach((n, i) => {
     // Only the exact kind code (as this app writes it) makes an app record, checked strictly; a
     // label such as "Project" or "Les" names the kind but its attributes are treated as foreign.
-    const isApp = isNodeKind(n.type)
     const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
-    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: isApp })
-    remember(n.id, { of: 'node', at: n.at, id: n.id })
-    return mapNode(n, kind, isApp, stamp)
+    nodeKinds[i] = kind
+    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: isNodeKind(n.type) })
   })
-  const nodeIds = new Set(raw.nodes.map((n) => n.id))
-  const fileEdgeIds = new Set(raw.edges.map((e) => e.id).filter((id): id is string => id !== null))
+  function* nodes(): Generator<Record<string, unknown>> {
+    for (let i = 0; i < raw.nodes.length; i++) {
+      const n = raw.nodes[i] as RawNode
+      yield mapNode(n, nodeKinds[i] as NodeKind, isNodeKind(n.type), stamp)
+    }
+  }
+  const nodeIds = new Set<string>()
+  for (const n of raw.nodes) nodeIds.add(n.id)
+  const fileEdgeIds = new Set<string>()
+  for (const e of raw.edges) if (e.id !== null) fileEdgeIds.add(e.id)
+  // The id each raw edge gets, by position (for locating issues).
+  const edgeIds: string[] = new Array<string>(raw.edges.length)
   const assigned = new Set<string>()
-  const edges: Record<string, unknown>[] = []
-  for (const e of raw.edges) {
+  raw.edges.forEach((e, i) => {
     let id: string
     if (e.id !== null && !nodeIds.has(e.id)) id = e.id
     else {
@@ -200,33 +210,69 @@ export function mapRaw(
         id = `${base}#${n}`
     }
     assigned.add(id)
-    remember(id, { of: 'edge', at: e.at, id })
-    const stored = (id: string): { kind: NodeKind; app: boolean } | undefined => {
-      const n = existing?.(id)
-      return n ? { kind: n.kind, app: true } : undefined
-    }
-    const from = kindOf.get(e.source) ?? stored(e.source)
-    const to = kindOf.get(e.target) ?? stored(e.target)
-    const ends = {
-      ...(from ? { from: from.kind } : {}),
-      ...(to ? { to: to.kind } : {}),
-      app: !!from?.app && !!to?.app
-    }
-    let rec = mapEdge(e, id, ends, edgeMapping, stamp)
-    if (e.source === e.target) {
-      if (allowsSelfLoop(rec.kind as EdgeKind)) loops.allowed++
-      else {
-        loops.forbidden++
-        if (selfLoops === 'drop') continue
-        rec = mapEdge(e, id, ends, edgeMapping, stamp, true)
+    edgeIds[i] = id
+  })
+  const stored = (id: string): { kind: NodeKind; app: boolean } | undefined => {
+    const n = existing?.(id)
+    return n ? { kind: n.kind, app: true } : undefined
+  }
+  function* edges(): Generator<Record<string, unknown>> {
+    for (let i = 0; i < raw.edges.length; i++) {
+      const e = raw.edges[i] as RawEdge
+      const id = edgeIds[i] as string
+      const from = kindOf.get(e.source) ?? stored(e.source)
+      const to = kindOf.get(e.target) ?? stored(e.target)
+      const ends = {
+        ...(from ? { from: from.kind } : {}),
+        ...(to ? { to: to.kind } : {}),
+        app: !!from?.app && !!to?.app
       }
+      let rec = mapEdge(e, id, ends, edgeMapping, stamp)
+      if (e.source === e.target) {
+        if (allowsSelfLoop(rec.kind as EdgeKind)) loops.allowed++
+        else {
+          loops.forbidden++
+          if (selfLoops === 'drop') continue
+          rec = mapEdge(e, id, ends, edgeMapping, stamp, true)
+        }
+      }
+      yield rec
     }
-    edges.push(rec)
+  }
+  const locations = (): Map<string, Loc[]> => {
+    const out = new Map<string, Loc[]>()
+    const remember = (id: string, loc: Loc): void => {
+      const list = out.get(id)
+      if (list) list.push(loc)
+      else out.set(id, [loc])
+    }
+    for (const n of raw.nodes) remember(n.id, { of: 'node', at: n.at, id: n.id })
+    raw.edges.forEach((e, i) => {
+      const id = edgeIds[i] as string
+      remember(id, { of: 'edge', at: e.at, id })
+    })
+    return out
   }
   return {
-    input: { nodes, edges, annotations: raw.annotations },
+    input: { nodes: once(nodes(), raw.nodes.length), edges: once(edges()), annotations: raw.annotations },
     locations,
     selfLoops: loops
+  }
+}
+
+/**
+ * A generator as an iterable that refuses a second pass (it would silently yield nothing), with the
+ * number of records it yields when that is known up front (nodes; edges may drop self-loops).
+ */
+function once<T>(gen: Generator<T>, length?: number): Iterable<T> & { length?: number } {
+  let used = false
+  return {
+    ...(length !== undefined ? { length } : {}),
+    [Symbol.iterator]() {
+      if (used) throw new Error('mapped records can be iterated once')
+      used = true
+      return gen
+    }
   }
 }
 
@@ -261,9 +307,10 @@ export function checkMapping(
   loops?: SelfLoopCount
 ): Result<CheckedImport> {
   const mapped = mapRaw(preview.graph, mapping, edgeMapping, stamp, existing, selfLoops)
-  if (loops) Object.assign(loops, mapped.selfLoops)
   const checked = validateImport(mapped.input, existing)
-  if (!checked.ok) return fail(locateIssues(checked.issues, mapped.locations))
+  // The loops are counted while the validator consumes the edges.
+  if (loops) Object.assign(loops, mapped.selfLoops)
+  if (!checked.ok) return fail(locateIssues(checked.issues, mapped.locations()))
   return ok({ mapping: mappingKey(preview, mapping, edgeMapping, selfLoops), ...checked.value })
 }
 

@@ -18,10 +18,13 @@ import { describeLocation, type ImportIssue, type Locator } from '../raw-graph'
 import type { ReadGraph } from './read'
 import type { CheckedImport, ExistingNodes } from './types'
 
-/** The records of a graph to validate: mapped, or straight from a `.kg.json` file. */
+/**
+ * The records of a graph to validate: mapped, or straight from a `.kg.json` file. Nodes and edges may
+ * be one-pass iterables (mapped records are built as they are validated, see `mapRaw`).
+ */
 export interface ImportInput {
-  nodes: readonly unknown[]
-  edges: readonly unknown[]
+  nodes: Iterable<unknown>
+  edges: Iterable<unknown>
   annotations: readonly unknown[]
 }
 
@@ -37,6 +40,8 @@ export function validateImport(
 ): Result<Omit<CheckedImport, 'mapping'>> {
   const context: GraphNode[] = []
   if (existing) {
+    // A merge looks at the records twice (references first): hold them for that.
+    input = { nodes: [...input.nodes], edges: [...input.edges], annotations: input.annotations }
     const inFile = new Set<string>()
     for (const n of input.nodes) {
       const id = stringField(n, 'id')
@@ -51,7 +56,9 @@ export function validateImport(
       if (n) context.push(n)
     }
   }
-  const checked = validateGraph({ ...input, nodes: [...input.nodes, ...context] })
+  const checked = validateGraph(
+    context.length ? { ...input, nodes: [...input.nodes, ...context] } : input
+  )
   if (!checked.ok) return checked
   const stored = context.map((n) => ({ id: n.id, kind: n.kind, deleted: !!n.deletedAt }))
   if (!context.length) return ok({ graph: checked.value, stored })
