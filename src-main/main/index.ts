@@ -39,9 +39,9 @@ app.enableSandbox()
 // The built app is served on app://kennisgraaf/ (registered before ready, as Electron requires).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
-/** Files opened with the app wait here until the renderer takes them (bytes only, never paths). */
+/** Files opened with the app wait here until the renderer takes them (handles only, never paths). */
 const openedFiles = new OpenedFileQueue(
-  { stat: (path) => stat(path), readFile: (path) => readFile(path) },
+  { stat: (path) => stat(path) },
   () => {
     if (app.isReady()) sendPush(getAppWindows()[0]?.webContents, PUSH_CHANNELS.openedFile)
   }

@@ -23,8 +23,14 @@ function invoke<K extends InvokeChannel>(
 const api = {
   files: {
     saveFile: (req) => invoke(INVOKE_CHANNELS.saveFile, req),
+    saveBegin: (req) => invoke(INVOKE_CHANNELS.saveBegin, req),
+    saveChunk: (token, data) => invoke(INVOKE_CHANNELS.saveChunk, token, data),
+    saveEnd: (token, commit) => invoke(INVOKE_CHANNELS.saveEnd, token, commit),
     openFile: (req) => invoke(INVOKE_CHANNELS.openFile, req),
     takeOpenedFile: () => invoke(INVOKE_CHANNELS.takeOpenedFile),
+    readChunk: (handle, offset, length) =>
+      invoke(INVOKE_CHANNELS.readChunk, handle, offset, length),
+    closeFile: (handle) => invoke(INVOKE_CHANNELS.closeFile, handle),
     onFileOpened: (cb) => {
       const listener = (): void => cb()
       ipcRenderer.on(PUSH_CHANNELS.openedFile, listener)

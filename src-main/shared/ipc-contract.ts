@@ -1,7 +1,9 @@
 /**
  * The one IPC contract between main, preload and renderer (types and consts only, no runtime imports).
- * Channel names are `area:verb-noun`. The renderer never sends a filesystem path: main opens the dialogs
- * and reads or writes the bytes.
+ * Channel names are `area:verb-noun`. The renderer never sends or receives a filesystem path: main
+ * opens the dialogs, keeps the chosen paths, and hands the renderer opaque handles it reads in pieces
+ * (`files:read-chunk`) or writes in pieces (`files:save-chunk`), so a file of any size the app can
+ * hold is opened and saved without main loading it into one Buffer.
  */
 import type { MenuCommand } from './menu-commands'
 
@@ -20,10 +22,19 @@ export const FILE_KINDS = {
 } as const
 export type FileKind = keyof typeof FILE_KINDS
 
-/** Largest file main will read for an import (bytes). */
+/**
+ * Largest file read whole into one buffer for an import (bytes; read.ts `readFiles`). Imports in the
+ * app and the CLI are read as streams (read-stream.ts), which have no byte limit: the record limit
+ * of exchange/limits.ts decides.
+ */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
-/** Largest payload main will write for a save or export (bytes). */
+/**
+ * Largest payload of one `files:save-file` call (bytes). Larger saves go in pieces through
+ * `files:save-begin` / `files:save-chunk` / `files:save-end`, which have no total limit.
+ */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024
+/** Largest piece `files:read-chunk` returns and `files:save-chunk` accepts (bytes). */
+export const MAX_CHUNK_BYTES = 8 * 1024 * 1024
 
 export interface SaveFileRequest {
   suggestedName: string
@@ -33,18 +44,30 @@ export interface SaveFileRequest {
 export type SaveFileResult =
   { saved: true; name: string } | { saved: false; reason: 'cancelled' | 'error'; message?: string }
 
+/** A save in pieces: the dialog opens now; the bytes follow with `files:save-chunk`. */
+export interface SaveBeginRequest {
+  suggestedName: string
+  kind: FileKind
+}
+/** A save that may receive its bytes (`token` names it), or why not (cancelled, error). */
+export type SaveBeginResult = { saved: 'pending'; token: string } | Extract<SaveFileResult, { saved: false }>
+
 export interface OpenFileRequest {
   kinds: FileKind[]
 }
-/** A file the user picked in main's dialog: its base name and bytes, never its path. */
+/**
+ * A file the user chose, held open by main: an opaque random handle (read it with
+ * `files:read-chunk`, release it with `files:close`), its base name and size; never its path.
+ */
 export interface OpenFileResult {
+  handle: string
   name: string
-  data: Uint8Array
+  size: number
 }
 
 /**
  * A file the user opened with the app (double-click, "Open with", a second start with a file
- * argument): its name and bytes, read by main, or why it could not be read.
+ * argument): its handle, name and size, or why it could not be opened.
  */
 export type OpenedFile =
   { ok: true; file: OpenFileResult } | { ok: false; name: string; message: string }
@@ -62,8 +85,13 @@ export interface AppInfo {
 /** Channels the renderer invokes (request → response). */
 export const INVOKE_CHANNELS = {
   saveFile: 'files:save-file',
+  saveBegin: 'files:save-begin',
+  saveChunk: 'files:save-chunk',
+  saveEnd: 'files:save-end',
   openFile: 'files:open-file',
   takeOpenedFile: 'files:take-opened-file',
+  readChunk: 'files:read-chunk',
+  closeFile: 'files:close',
   appInfo: 'app:get-info',
   setMenuEnabled: 'menu:set-enabled'
 } as const
@@ -77,9 +105,19 @@ export const PUSH_CHANNELS = {
 
 export interface InvokeMap {
   'files:save-file': (req: SaveFileRequest) => SaveFileResult
+  /** Opens the save dialog; the chosen path stays in main under the returned token. */
+  'files:save-begin': (req: SaveBeginRequest) => SaveBeginResult
+  /** Appends at most {@link MAX_CHUNK_BYTES} to the save `token` names. */
+  'files:save-chunk': (token: string, data: Uint8Array) => void
+  /** `commit`: the file takes its place whole; otherwise the partial file is removed. */
+  'files:save-end': (token: string, commit: boolean) => SaveFileResult
   'files:open-file': (req: OpenFileRequest) => OpenFileResult | null
   /** The oldest file opened with the app that the renderer has not taken yet, or null. */
   'files:take-opened-file': () => OpenedFile | null
+  /** At most {@link MAX_CHUNK_BYTES} from `offset` (fewer at the end, none past it). */
+  'files:read-chunk': (handle: string, offset: number, length: number) => Uint8Array
+  /** Releases a handle (closing twice, or an unknown handle, is fine). */
+  'files:close': (handle: string) => void
   'app:get-info': () => AppInfo
   /** Which native menu commands can run now (the renderer's command registry decides). */
   'menu:set-enabled': (states: MenuEnabledStates) => void
@@ -90,13 +128,21 @@ export interface PushMap {
 }
 export type InvokeChannel = keyof InvokeMap
 
-/** What the preload exposes as `window.api`, and what the web bridge implements in a browser. */
+/**
+ * What the preload exposes as `window.api`. The renderer uses it through src-renderer/platform
+ * (which turns handles into streamable files, and large saves into pieces).
+ */
 export interface BridgeApi {
   files: {
     saveFile(req: SaveFileRequest): Promise<SaveFileResult>
+    saveBegin(req: SaveBeginRequest): Promise<SaveBeginResult>
+    saveChunk(token: string, data: Uint8Array): Promise<void>
+    saveEnd(token: string, commit: boolean): Promise<SaveFileResult>
     openFile(req: OpenFileRequest): Promise<OpenFileResult | null>
     /** Takes the oldest file opened with the app (see {@link OpenedFile}), or null. */
     takeOpenedFile(): Promise<OpenedFile | null>
+    readChunk(handle: string, offset: number, length: number): Promise<Uint8Array>
+    closeFile(handle: string): Promise<void>
     /** Called when a file is opened with the app while it runs; returns the unsubscribe function. */
     onFileOpened(cb: () => void): () => void
   }

@@ -1,17 +1,17 @@
 /**
  * Saving and opening files the user picks in main's own dialogs. The renderer sends only data and a
- * suggested base name; every path comes from a dialog. Electron and fs are injected, so this module
- * runs in Vitest without either.
+ * suggested base name; every path comes from a dialog and stays in main (opened files are read
+ * through file-handles.ts, large saves written through file-saves.ts). Electron and fs are
+ * injected, so this module runs in Vitest without either.
  */
 import { basename, join } from 'node:path'
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
 import {
   FILE_KINDS,
-  MAX_IMPORT_BYTES,
   MAX_SAVE_BYTES,
   type FileKind,
   type OpenFileRequest,
-  type OpenFileResult,
+  type SaveBeginRequest,
   type SaveFileRequest,
   type SaveFileResult
 } from '../../shared/ipc-contract'
@@ -28,7 +28,13 @@ export interface SaveFileDeps {
 export interface OpenFileDeps {
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>
   stat(path: string): Promise<{ size: number; isFile(): boolean }>
-  readFile(path: string): Promise<Uint8Array>
+}
+
+/** A file the user chose, checked (kind, a plain file): main keeps `path`, the renderer never sees it. */
+export interface ChosenFile {
+  path: string
+  name: string
+  size: number
 }
 
 /** Base name used when the renderer's suggestion is empty or nothing but path parts. */
@@ -76,13 +82,17 @@ function dialogFilter(kind: FileKind): { name: string; extensions: string[] } {
   return { name: FILE_KINDS[kind].label, extensions: [...FILE_KINDS[kind].extensions] }
 }
 
-function assertSaveRequest(req: unknown): asserts req is SaveFileRequest {
+function assertSaveBegin(req: unknown): asserts req is SaveBeginRequest {
   if (!isRecord(req)) throw new TypeError('Ongeldig verzoek om een bestand op te slaan.')
   if (!isFileKind(req['kind'])) throw new TypeError('Onbekend bestandstype om op te slaan.')
   if (typeof req['suggestedName'] !== 'string') {
     throw new TypeError('Ongeldige bestandsnaam om op te slaan.')
   }
-  const data = req['data']
+}
+
+function assertSaveRequest(req: unknown): asserts req is SaveFileRequest {
+  assertSaveBegin(req)
+  const data = (req as unknown as Record<string, unknown>)['data']
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
     throw new TypeError('Ongeldige inhoud om op te slaan: verwacht tekst of bytes.')
   }
@@ -117,20 +127,8 @@ export async function saveFile(req: unknown, deps: SaveFileDeps): Promise<SaveFi
         `de grens is ${formatMegabytes(MAX_SAVE_BYTES)}. Exporteer een kleiner deel van de kaart.`
     }
   }
-  const baseName = withKindExtension(toSafeBaseName(req.suggestedName), req.kind)
-  const defaultPath =
-    deps.defaultDirectory !== undefined ? join(deps.defaultDirectory, baseName) : baseName
-  const choice = await deps.showSaveDialog({
-    title: 'Opslaan als',
-    buttonLabel: 'Opslaan',
-    defaultPath,
-    filters: [dialogFilter(req.kind)],
-    properties: ['createDirectory', 'showOverwriteConfirmation']
-  })
-  if (choice.canceled || choice.filePath === undefined || choice.filePath === '') {
-    return { saved: false, reason: 'cancelled' }
-  }
-  const target = withKindExtension(choice.filePath, req.kind)
+  const target = await chooseSavePath(req, deps)
+  if (target === null) return { saved: false, reason: 'cancelled' }
   try {
     await deps.writeFile(target, req.data)
   } catch (error) {
@@ -145,14 +143,38 @@ export async function saveFile(req: unknown, deps: SaveFileDeps): Promise<SaveFi
 }
 
 /**
- * Lets the user pick one file of the requested kinds and returns its base name and bytes, or null
- * when the dialog is cancelled.
+ * Opens the save dialog for `req` (a base name as its default, the kind's filter) and returns the
+ * path chosen, with the kind's extension, or null when cancelled. Throws for a malformed request.
+ */
+export async function chooseSavePath(
+  req: unknown,
+  deps: Pick<SaveFileDeps, 'showSaveDialog' | 'defaultDirectory'>
+): Promise<string | null> {
+  assertSaveBegin(req)
+  const baseName = withKindExtension(toSafeBaseName(req.suggestedName), req.kind)
+  const defaultPath =
+    deps.defaultDirectory !== undefined ? join(deps.defaultDirectory, baseName) : baseName
+  const choice = await deps.showSaveDialog({
+    title: 'Opslaan als',
+    buttonLabel: 'Opslaan',
+    defaultPath,
+    filters: [dialogFilter(req.kind)],
+    properties: ['createDirectory', 'showOverwriteConfirmation']
+  })
+  if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return null
+  return withKindExtension(choice.filePath, req.kind)
+}
+
+/**
+ * Lets the user pick one file of the requested kinds and returns it checked ({@link ChosenFile}), or
+ * null when the dialog is cancelled. The caller keeps the path in main and gives the renderer a
+ * handle (file-handles.ts).
  *
  * Contract: the path never leaves main. The file must carry an extension of one of `req.kinds` and
- * be at most {@link MAX_IMPORT_BYTES}; otherwise this throws an Error with a Dutch message that says
- * what to do.
+ * be a plain file; otherwise this throws an Error with a Dutch message that says what to do. There
+ * is no size limit: the file is read in pieces, and the import's record limit decides.
  */
-export async function openFile(req: unknown, deps: OpenFileDeps): Promise<OpenFileResult | null> {
+export async function openFile(req: unknown, deps: OpenFileDeps): Promise<ChosenFile | null> {
   assertOpenRequest(req)
   const kinds = [...new Set(req.kinds)]
   const allExtensions = [...new Set(kinds.flatMap((kind) => FILE_KINDS[kind].extensions))]
@@ -175,18 +197,18 @@ export async function openFile(req: unknown, deps: OpenFileDeps): Promise<OpenFi
 }
 
 /** What {@link readChosenFile} needs from the filesystem. */
-export type ReadFileDeps = Pick<OpenFileDeps, 'stat' | 'readFile'>
+export type ReadFileDeps = Pick<OpenFileDeps, 'stat'>
 
 /**
- * Reads a file the user chose (in main's dialog, or by opening it with the app): its base name and
- * bytes, never its path. The file must carry an extension of one of `kinds` and be at most
- * {@link MAX_IMPORT_BYTES}; otherwise this throws an Error with a Dutch message that says what to do.
+ * Checks a file the user chose (in main's dialog, or by opening it with the app): it must carry an
+ * extension of one of `kinds` and be a plain file; otherwise this throws an Error with a Dutch
+ * message that says what to do. Reads nothing: the bytes are read in pieces through a handle.
  */
 export async function readChosenFile(
   path: string,
   kinds: readonly FileKind[],
   deps: ReadFileDeps
-): Promise<OpenFileResult> {
+): Promise<ChosenFile> {
   const name = basename(path)
   if (!hasKindExtension(name, kinds)) {
     const expected = [...new Set(kinds.flatMap((kind) => FILE_KINDS[kind].extensions))]
@@ -196,18 +218,7 @@ export async function readChosenFile(
       `Dit bestandstype wordt niet ondersteund: "${name}". Kies een bestand met extensie ${expected}.`
     )
   }
-  const tooLarge = (size: number): Error =>
-    new Error(
-      `Het bestand "${name}" is te groot (${formatMegabytes(size)}); ` +
-        `de grens is ${formatMegabytes(MAX_IMPORT_BYTES)}. Kies een kleiner bestand.`
-    )
   const info = await deps.stat(path)
   if (!info.isFile()) throw new Error(`"${name}" is geen bestand. Kies een bestand om te openen.`)
-  if (info.size > MAX_IMPORT_BYTES) throw tooLarge(info.size)
-
-  const bytes = await deps.readFile(path)
-  // The file may have grown between stat and read.
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(bytes.byteLength)
-  // A plain Uint8Array view (not a Node Buffer) crosses the IPC boundary unchanged.
-  return { name, data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+  return { path, name, size: info.size }
 }

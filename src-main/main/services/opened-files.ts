@@ -1,12 +1,13 @@
 /**
  * Files the user opens with the app: a double-click on a `.kg.json` file (the installers declare
  * the association), "Open with", or a second start with a file argument. Main keeps their paths in a
- * queue; the renderer, once it is ready, takes them one by one and receives only name and bytes
- * (read here, with the same checks as the open dialog). The path never reaches the renderer.
+ * queue; the renderer, once it is ready, takes them one by one and receives a handle, name and size
+ * (checked here as the open dialog's files are; read in pieces through file-handles.ts). The path
+ * never reaches the renderer.
  */
 import { isAbsolute, resolve } from 'node:path'
-import type { FileKind, OpenedFile } from '../../shared/ipc-contract'
-import { readChosenFile, type ReadFileDeps } from './file-service'
+import type { FileKind, OpenedFile, OpenFileResult } from '../../shared/ipc-contract'
+import { readChosenFile, type ChosenFile, type ReadFileDeps } from './file-service'
 
 /** The kinds of file the app opens when the user opens one with it. */
 export const OPENABLE_KINDS: readonly FileKind[] = ['kg-json']
@@ -50,14 +51,15 @@ export class OpenedFileQueue {
   }
 
   /**
-   * Reads and removes the oldest waiting file. A file that cannot be read (gone, too large, not a
-   * file) comes back as `{ ok: false }` with a Dutch message naming it, never as an exception.
+   * Checks and removes the oldest waiting file, and `open`s it (gives it a handle for the renderer
+   * that asked). A file that cannot be opened (gone, not a file) comes back as `{ ok: false }` with
+   * a Dutch message naming it, never as an exception.
    */
-  async take(): Promise<OpenedFile | null> {
+  async take(open: (file: ChosenFile) => Promise<OpenFileResult>): Promise<OpenedFile | null> {
     const path = this.paths.shift()
     if (path === undefined) return null
     try {
-      return { ok: true, file: await readChosenFile(path, OPENABLE_KINDS, this.deps) }
+      return { ok: true, file: await open(await readChosenFile(path, OPENABLE_KINDS, this.deps)) }
     } catch (error) {
       const name = path.split(/[\\/]/).pop() ?? path
       const reason = error instanceof Error ? error.message : String(error)

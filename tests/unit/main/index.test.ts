@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OpenedFileQueue } from '../../../src-main/main/services/opened-files'
+import type { OpenFileResult } from '../../../src-main/shared/ipc-contract'
 
 const mocks = vi.hoisted(() => {
   const order: string[] = []
@@ -80,6 +81,9 @@ async function startMain(): Promise<void> {
 const flush = (): Promise<void> => new Promise((done) => setTimeout(done, 0))
 
 /** The opened-file queue main handed to the IPC wiring. */
+/** What the handlers do with a checked file: give it a handle (the path stays in main). */
+const give = async (f: { name: string; size: number }): Promise<OpenFileResult> => ({ handle: 'h', name: f.name, size: f.size })
+
 function queueGivenToHandlers(): Pick<OpenedFileQueue, 'take'> {
   const context = mocks.registerHandlers.mock.calls[0]?.[0] as
     { openedFiles: Pick<OpenedFileQueue, 'take'> } | undefined
@@ -192,13 +196,13 @@ describe('main lifecycle', () => {
     }
     mocks.ready()
     await flush()
-    const taken = await queueGivenToHandlers().take()
+    const taken = await queueGivenToHandlers().take(give)
     expect(taken).toEqual({
       ok: true,
-      file: { name: 'Mijn kaart.kg.json', data: new Uint8Array(Buffer.from('{"format":"kg"}')) }
+      file: { handle: 'h', name: 'Mijn kaart.kg.json', size: '{"format":"kg"}'.length }
     })
     expect(JSON.stringify(taken)).not.toContain(fileDir)
-    expect(await queueGivenToHandlers().take()).toBeNull()
+    expect(await queueGivenToHandlers().take(give)).toBeNull()
   })
 
   it('a second start with a file queues it, tells the window and focuses it', async () => {
@@ -222,7 +226,7 @@ describe('main lifecycle', () => {
     )
     expect(send).toHaveBeenCalledWith('files:opened-file')
     expect(win.focus).toHaveBeenCalled()
-    const taken = await queueGivenToHandlers().take()
+    const taken = await queueGivenToHandlers().take(give)
     expect(taken).toMatchObject({ ok: true, file: { name: 'tweede.kg.json' } })
   })
 
@@ -233,7 +237,7 @@ describe('main lifecycle', () => {
     expect(preventDefault).toHaveBeenCalled()
     mocks.ready()
     await flush()
-    const taken = await queueGivenToHandlers().take()
+    const taken = await queueGivenToHandlers().take(give)
     expect(taken).toEqual({
       ok: false,
       name: 'weg.kg.json',

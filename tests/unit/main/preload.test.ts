@@ -47,8 +47,13 @@ describe('preload', () => {
   it('exposes exactly the BridgeApi shape and nothing of ipcRenderer', () => {
     expect(shape(api)).toEqual([
       'app.info:function',
+      'files.closeFile:function',
       'files.onFileOpened:function',
       'files.openFile:function',
+      'files.readChunk:function',
+      'files.saveBegin:function',
+      'files.saveChunk:function',
+      'files.saveEnd:function',
       'files.saveFile:function',
       'files.takeOpenedFile:function',
       'menu.onCommand:function',
@@ -76,6 +81,24 @@ describe('preload', () => {
     await expect(api.files.takeOpenedFile()).resolves.toEqual({
       channel: 'files:take-opened-file',
       args: []
+    })
+    await expect(api.files.readChunk('h1', 8, 16)).resolves.toEqual({
+      channel: 'files:read-chunk',
+      args: ['h1', 8, 16]
+    })
+    await expect(api.files.closeFile('h1')).resolves.toEqual({ channel: 'files:close', args: ['h1'] })
+    await expect(api.files.saveBegin({ suggestedName: 'k', kind: 'kg-json' })).resolves.toEqual({
+      channel: 'files:save-begin',
+      args: [{ suggestedName: 'k', kind: 'kg-json' }]
+    })
+    const piece = new Uint8Array([1, 2])
+    await expect(api.files.saveChunk('t1', piece)).resolves.toEqual({
+      channel: 'files:save-chunk',
+      args: ['t1', piece]
+    })
+    await expect(api.files.saveEnd('t1', true)).resolves.toEqual({
+      channel: 'files:save-end',
+      args: ['t1', true]
     })
   })
 

@@ -15,7 +15,12 @@ const mocks = vi.hoisted(() => {
     },
     dialog: {
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true })),
-      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] }))
+      showOpenDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+          canceled: true,
+          filePaths: []
+        })
+      )
     },
     app: {
       getVersion: (): string => '1.2.3',
@@ -25,7 +30,22 @@ const mocks = vi.hoisted(() => {
     fs: {
       writeFile: vi.fn(async () => undefined),
       readFile: vi.fn(async () => new Uint8Array()),
-      stat: vi.fn(async () => ({ size: 0, isFile: () => true }))
+      stat: vi.fn(async () => ({ size: 0, isFile: () => true })),
+      open: vi.fn(
+        async (
+          ..._args: unknown[]
+        ): Promise<{
+          read: (b: Uint8Array, o: number, l: number, p: number) => Promise<{ bytesRead: number }>
+          write: () => Promise<undefined>
+          close: () => Promise<undefined>
+        }> => ({
+          read: async () => ({ bytesRead: 0 }),
+          write: async () => undefined,
+          close: async () => undefined
+        })
+      ),
+      rename: vi.fn(async () => undefined),
+      rm: vi.fn(async () => undefined)
     }
   }
 })
@@ -139,11 +159,77 @@ describe('registerHandlers', () => {
     expect(mocks.dialog.showOpenDialog).toHaveBeenCalledOnce()
   })
 
-  it('hands the renderer the next opened file from the queue, bytes and name only', async () => {
-    const file = { name: 'kaart.kg.json', data: new Uint8Array([123, 125]) }
-    openedFiles.take.mockResolvedValueOnce({ ok: true, file } as never)
+  it('hands the renderer the next opened file from the queue as a handle, name and size', async () => {
+    const bytes = new TextEncoder().encode('{"type":"kaart"}')
+    mocks.fs.open.mockResolvedValueOnce({
+      read: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const piece = bytes.subarray(position, position + length)
+        buffer.set(piece, offset)
+        return { bytesRead: piece.length }
+      },
+      write: async () => undefined,
+      close: async () => undefined
+    })
+    openedFiles.take.mockImplementationOnce((async (
+      open: (f: { path: string; name: string; size: number }) => Promise<unknown>
+    ) => ({
+      ok: true,
+      file: await open({ path: '/home/anna/geheim/kaart.kg.json', name: 'kaart.kg.json', size: bytes.length })
+    })) as never)
     const event = { senderFrame: { url: appUrl }, sender: appContents }
-    await expect(call(INVOKE_CHANNELS.takeOpenedFile, event)).resolves.toEqual({ ok: true, file })
+    const taken = (await call(INVOKE_CHANNELS.takeOpenedFile, event)) as {
+      ok: true
+      file: { handle: string; name: string; size: number }
+    }
+    expect(taken).toMatchObject({ ok: true, file: { name: 'kaart.kg.json', size: bytes.length } })
+    expect(JSON.stringify(taken)).not.toContain('geheim')
+    expect(mocks.fs.open).toHaveBeenCalledWith('/home/anna/geheim/kaart.kg.json', 'r')
+    const handle = taken.file.handle
+    await expect(call(INVOKE_CHANNELS.readChunk, event, handle, 2, 4)).resolves.toEqual(
+      bytes.subarray(2, 6)
+    )
+    await call(INVOKE_CHANNELS.closeFile, event, handle)
+    await expect(call(INVOKE_CHANNELS.readChunk, event, handle, 0, 4)).rejects.toThrow(
+      /niet \(meer\) open/
+    )
     await expect(call(INVOKE_CHANNELS.takeOpenedFile, event)).resolves.toBeNull()
+  })
+
+  it('a handle is refused to another app window, and closed when its own window goes away', async () => {
+    const destroyed: (() => void)[] = []
+    const first = { id: 11, once: (_e: string, f: () => void) => destroyed.push(f) }
+    const second = { id: 12, once: (_e: string, f: () => void) => destroyed.push(f) }
+    const close = vi.fn(async () => undefined)
+    mocks.fs.open.mockResolvedValueOnce({
+      read: async (_b: Uint8Array, _o: number, length: number) => ({ bytesRead: length }),
+      write: async () => undefined,
+      close
+    })
+    mocks.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/home/anna/kaart.csv']
+    })
+    mocks.handlers.clear()
+    registerHandlers({
+      location: { rendererDir },
+      isAppWebContents: (sender) => sender === first || sender === second,
+      openedFiles
+    })
+    const a = { senderFrame: { url: appUrl }, sender: first }
+    const b = { senderFrame: { url: appUrl }, sender: second }
+    const opened = (await call(INVOKE_CHANNELS.openFile, a, { kinds: ['csv'] })) as { handle: string }
+    expect(opened.handle).toMatch(/^[0-9a-f-]{36}$/)
+    await expect(call(INVOKE_CHANNELS.readChunk, b, opened.handle, 0, 1)).rejects.toThrow(
+      /niet \(meer\) open/
+    )
+    await call(INVOKE_CHANNELS.closeFile, b, opened.handle) // another window cannot close it either
+    expect(close).not.toHaveBeenCalled()
+    await expect(call(INVOKE_CHANNELS.readChunk, a, opened.handle, 0, 1)).resolves.toHaveLength(0)
+    for (const f of destroyed) f()
+    await Promise.resolve()
+    expect(close).toHaveBeenCalledOnce()
+    await expect(call(INVOKE_CHANNELS.readChunk, a, opened.handle, 0, 1)).rejects.toThrow(
+      /niet \(meer\) open/
+    )
   })
 })
