@@ -139,7 +139,6 @@ test.describe('exports for a council presentation', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     const app = new AppPage(page)
     await app.open()
-    await app.clickNode('L1')
     const errors = consoleErrors(page)
     const combos = [
       { paper: 'a4', orientation: 'landscape', width: 841.89, height: 595.28 },

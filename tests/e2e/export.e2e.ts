@@ -92,6 +92,8 @@ test('save a view, change the canvas, reopen the view: the same visible nodes an
 })
 
 test('a presentation of two views plays with the arrow keys and exports as a two-page PDF', async ({ page }, info) => {
+  // Two views, a deck, an off-screen export and a play-through: slow on a loaded machine.
+  test.setTimeout(120_000)
   const app = new AppPage(page)
   await app.open()
   const saveView = async (name: string): Promise<void> => {

@@ -6,8 +6,9 @@ import type { FileKind } from '../../../src-main/shared/ipc-contract'
 import { useApp } from '../services/AppContext'
 import { gzipKgJson, kgJsonBytes } from '../../exchange/export/data-export'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
-import { renderPdf, type Orientation, type PaperSize } from '../../graph-view/pdf'
-import { SnapshotTooLargeError, type SnapshotFrame } from '../../graph-view/snapshot'
+// Types only: the PDF writer (jsPDF, svg2pdf.js) loads when a PDF is made.
+import type { Orientation, PaperSize } from '../../graph-view/pdf'
+import type { SnapshotFrame } from '../../graph-view/snapshot'
 import { bridge } from '../../platform/bridge'
 import { graphToExport } from '../../state/export-graph'
 import { dialogOf, useUiStore, type ExportFormat } from '../../state/ui-store'
@@ -104,6 +105,7 @@ export function ExportDialog(): React.JSX.Element {
       } else if (format === 'svg') {
         data = await controller.renderSvg(frame(), { background })
       } else {
+        const { renderPdf } = await import('../../graph-view/pdf')
         data = await renderPdf([{ scene: await controller.exportScene(), frame: frame() }], { paper, orientation })
       }
       const r = await bridge.files.saveFile({ suggestedName: `${base}.${extension}`, kind, data })
@@ -111,7 +113,7 @@ export function ExportDialog(): React.JSX.Element {
       else if (r.reason === 'error') notifications.show({ message: t('exportDialog.failed', { message: r.message ?? '' }), color: 'red' })
       open(null)
     } catch (err) {
-      const message = err instanceof SnapshotTooLargeError ? t('exportDialog.tooLarge') : err instanceof Error ? err.message : String(err)
+      const message = err instanceof Error && err.name === 'SnapshotTooLargeError' ? t('exportDialog.tooLarge') : err instanceof Error ? err.message : String(err)
       notifications.show({ message: t('exportDialog.failed', { message }), color: 'red' })
     } finally {
       setBusy(false)

@@ -7,7 +7,7 @@
 import type { TFunction } from 'i18next'
 import { computeCanvasView } from '../../graph-view/canvas-view'
 import { CyController } from '../../graph-view/cy-controller'
-import { renderPdf, type PdfOptions, type PdfPage } from '../../graph-view/pdf'
+import type { PdfOptions, PdfPage } from '../../graph-view/pdf'
 import { snapshotFrame } from '../export/snapshot-frame'
 import type { DisplayProjection } from '../../state/display-projection'
 import type { GraphModel } from '../../state/graph-model'
@@ -71,6 +71,7 @@ export async function exportDeckPdf(
       })
       pages.push({ scene: await controller.exportScene(), frame })
     }
+    const { renderPdf } = await import('../../graph-view/pdf')
     return await renderPdf(pages, pdf)
   } finally {
     controller.destroy()
