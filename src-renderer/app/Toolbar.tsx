@@ -15,7 +15,7 @@ import { useApp } from '../features/services/AppContext'
 /**
  * Top toolbar. Every button runs a registered command. The app name is the window's one h1. Below
  * 1500 px wide the zoom buttons fold into one menu and the search button narrows; below 1360 px
- * Verbinden shows only its icon (with its tooltip and an aria-label).
+ * Verbinden shows only its icon (with its tooltip and an aria-label) and the name is shortened.
  */
 export function Toolbar(): React.JSX.Element {
   const { t } = useTranslation()
@@ -29,14 +29,23 @@ export function Toolbar(): React.JSX.Element {
   const draw = useCommand('canvas.draw-mode')
   const run = (id: CommandId) => () => void commands.run(id)
   // The full toolbar needs about 1500 px next to the app name (at 1280 px the name was cut to
-  // "S…"): below that the zoom buttons fold into one menu, below 1360 px Verbinden shows its icon.
+  // "S…"): below that the zoom buttons fold into one menu; below 1360 px Verbinden shows its icon
+  // and the name reads "Kennisgraaf".
   const narrow = useMediaQuery('(max-width: 1499px)') ?? false
   const compact = useMediaQuery('(max-width: 1359px)') ?? false
   const drawLabel = t('toolbar.drawMode').replace('✎', '').trim()
   return (
     <Group h="100%" px="sm" gap={6} wrap="nowrap" className="kg-toolbar">
       <h1 className="kg-brand" title={t('app.title')}>
-        {t('app.title')}
+        {compact ? (
+          // Short on screen below 1360 px; screen readers still hear the full name.
+          <>
+            <span aria-hidden="true">{t('app.titleShort')}</span>
+            <span className="kg-visually-hidden">{t('app.title')}</span>
+          </>
+        ) : (
+          t('app.title')
+        )}
       </h1>
       {/* A button, not a read-only field: Tab passes it like any control, Enter or a click opens
           the palette, and the palette gives focus back here when it closes. */}
@@ -49,7 +58,7 @@ export function Toolbar(): React.JSX.Element {
         onClick={() => void commands.run('search.open')}
         data-testid="toolbar-search"
       >
-        <span className="kg-toolbar-label">{t('toolbar.search')}</span>
+        <span className="kg-toolbar-label">{compact ? t('toolbar.searchShort') : t('toolbar.search')}</span>
       </Button>
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>

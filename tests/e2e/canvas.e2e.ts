@@ -76,7 +76,7 @@ test.describe('exploring the canvas', () => {
     await page.getByTestId('path-to').fill('Werkplaats Zonne')
     await page.getByRole('option', { name: /Werkplaats Zonneplein/ }).click()
     await expect(page.getByTestId('path-sentence-0')).toHaveText(
-      '1. Citaat "We hoorden maanden niets, …" onderbouwt Les "Blijf communiceren, ook zonder nieuws", die Ingrediënt "In contact blijven" voedt, toegepast in Project "Werkplaats Zonneplein".'
+      '1. Het citaat "We hoorden maanden niets, …" onderbouwt de les "Blijf communiceren, ook zonder nieuws", die het ingrediënt "In contact blijven" voedt, dat in het project "Werkplaats Zonneplein" wordt toegepast.'
     )
     const onPath = await page.evaluate(() =>
       (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.nodes('.path').map((n) => n.id()).sort()
