@@ -114,7 +114,8 @@ export class CyController {
       this.resizeObserver.observe(container)
       this.#cy.on('viewport', () => {
         if (this.programmaticViewport === 0 && !this.fitting) this.userMovedViewport = true
-        this.scheduleLabels()
+        // Panning moves every label alike: only a zoom changes which ones collide.
+        if (this.#cy.zoom() !== this.labelsAtZoom) this.scheduleLabels()
       })
       // The user's own zoom or pan interrupts a fit that is still animating.
       const interrupt = (): void => {
@@ -122,7 +123,7 @@ export class CyController {
       }
       this.#cy.on('tapstart', interrupt)
       container.addEventListener('wheel', interrupt, { passive: true, capture: true })
-      this.#cy.on('add remove position data', () => this.scheduleLabels())
+      this.#cy.on('add remove position data select unselect', () => this.scheduleLabels(true))
       this.regions = attachRegionLayer(this.#cy, container)
     }
     this.#cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
@@ -164,9 +165,13 @@ export class CyController {
   /** Label size factor at the current zoom (label-layout labelScale). */
   private labelK = 1
   private labelFrame = 0
+  /** The zoom the label pass ran at, and whether elements changed since. */
+  private labelsAtZoom = NaN
+  private labelsDirty = true
 
   /** Sizes labels for the current zoom and runs the collision pass, once per frame at most. */
-  private scheduleLabels(): void {
+  private scheduleLabels(dirty = false): void {
+    if (dirty) this.labelsDirty = true
     if (this.labelFrame || !this.hasContainer || typeof requestAnimationFrame === 'undefined')
       return
     this.labelFrame = requestAnimationFrame(() => {
@@ -180,9 +185,12 @@ export class CyController {
    * labels give way where two would overlap (label-layout labelsToHide). Large graphs keep one
    * size and Cytoscape's min-zoomed-font-size alone.
    */
-  updateLabels(): void {
+  updateLabels(force = false): void {
     const cy = this.#cy
     if (this.isLarge()) return
+    if (!force && !this.labelsDirty && cy.zoom() === this.labelsAtZoom) return
+    this.labelsDirty = false
+    this.labelsAtZoom = cy.zoom()
     const k = labelScale(cy.zoom())
     if (Math.abs(k - this.labelK) / this.labelK > 0.01) {
       this.labelK = k
@@ -221,7 +229,7 @@ export class CyController {
         const fontPx = pstyle(n, 'font-size').pfValue * zoom
         if (fontPx < MIN_LABEL_PX) return
         const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })
-        if (!Number.isFinite(bb.x1) || bb.w === 0) return
+        if (![bb.x1, bb.x2, bb.y1, bb.y2].every(Number.isFinite) || bb.w === 0) return
         const pinned = n.selected() || n.hasClass('hover') || n.hasClass('path')
         out.push({
           id: n.id(),
@@ -247,7 +255,7 @@ export class CyController {
     lines: number
     box: { x1: number; y1: number; x2: number; y2: number }
   }[] {
-    this.updateLabels()
+    this.updateLabels(true)
     const cy = this.#cy
     const zoom = cy.zoom()
     const pan = cy.pan()
@@ -540,7 +548,7 @@ export class CyController {
         this.setTempPositions(view.tempPositions)
     })
     this.shown = view
-    this.scheduleLabels()
+    this.scheduleLabels(true)
   }
 
   /** The lesson map's clusters, named by their lead member as shown (see cluster-regions). */
@@ -775,6 +783,7 @@ export class CyController {
       hood.addClass('hover')
       cy.elements().not(hood).not('.hidden').addClass('dimmed')
     })
+    this.scheduleLabels(true)
   }
 
   private isLarge(): boolean {

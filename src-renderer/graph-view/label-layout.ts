@@ -110,16 +110,23 @@ export function labelsToHide(
   )
   const grid = new Map<string, LabelBox[]>()
   const hidden = new Set<string>()
-  const cellsOf = (b: LabelBox): string[] => {
+  // A box is clamped to a wide band around the screen, so a stray huge or far-off box (a label
+  // measured mid-restyle, a node far outside the view) costs a few cells, never millions.
+  const LIMIT = 1e5
+  const clamp = (v: number): number => Math.max(-LIMIT, Math.min(LIMIT, Number.isFinite(v) ? v : 0))
+  const cellsOf = (b: Omit<LabelBox, 'priority'>): string[] => {
     const out: string[] = []
-    for (let cx = Math.floor(b.x1 / cell); cx <= Math.floor(b.x2 / cell); cx++)
-      for (let cy = Math.floor(b.y1 / cell); cy <= Math.floor(b.y2 / cell); cy++)
-        out.push(`${cx},${cy}`)
+    const x1 = Math.floor(clamp(b.x1) / cell)
+    const x2 = Math.floor(clamp(b.x2) / cell)
+    const y1 = Math.floor(clamp(b.y1) / cell)
+    const y2 = Math.floor(clamp(b.y2) / cell)
+    if ((x2 - x1 + 1) * (y2 - y1 + 1) > 4096) return [`${x1},${y1}`]
+    for (let cx = x1; cx <= x2; cx++) for (let cy = y1; cy <= y2; cy++) out.push(`${cx},${cy}`)
     return out
   }
   const bodies = new Map<string, Omit<LabelBox, 'priority'>[]>()
   for (const o of obstacles)
-    for (const c of cellsOf({ ...o, priority: 0 })) {
+    for (const c of cellsOf(o)) {
       let list = bodies.get(c)
       if (!list) bodies.set(c, (list = []))
       list.push(o)
