@@ -308,6 +308,7 @@ function TypeMapping({
             onChange={(v) => v && onChange(u.type, v)}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
+            aria-label={`${title}: ${u.type || t('importDialog.noType')}`}
             data-testid="import-map"
           />
         </Group>
