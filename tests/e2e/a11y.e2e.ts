@@ -27,15 +27,21 @@ async function setPrefs(page: Page, lang: Lang, scheme: Scheme): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang)
 }
 
-/** Runs axe (WCAG 2.1 A/AA) on the page or one part; fails on any critical or serious violation. */
-async function expectNoSeriousViolations(page: Page, what: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+/**
+ * Runs axe (WCAG 2.1 A/AA) on the page or one part and returns its critical and serious
+ * violations, one line each, prefixed with `what`.
+ */
+async function seriousViolations(page: Page, what: string, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
   if (include) builder = builder.include(include)
   const result = await builder.analyze()
-  const bad = result.violations
+  return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}`)
-  expect(bad, `${what}: axe violations`).toEqual([])
+    .map((v) => `${what}: ${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}`)
+}
+
+async function expectNoSeriousViolations(page: Page, what: string, include?: string): Promise<void> {
+  expect(await seriousViolations(page, what, include)).toEqual([])
 }
 
 /** Opens a command's dialog from the command palette (every dialog has a command). */
@@ -59,73 +65,85 @@ async function closeDialog(page: Page): Promise<void> {
   await expect(page.locator('[role="dialog"]')).toHaveCount(0)
 }
 
-for (const lang of ['nl', 'en'] as const) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`axe: main window, list view and every dialog (${lang}, ${scheme})`, async ({ page }, info) => {
-      test.setTimeout(120_000)
-      await page.setViewportSize({ width: 1440, height: 900 })
-      const app = new AppPage(page)
-      await app.open()
-      await setPrefs(page, lang, scheme)
-      const tag = `${lang}-${scheme}`
+/**
+ * Every state of point 5. Dutch light covers every dialog; the other three combinations cover the
+ * main window, the list view, the palette and the node form (the same components in the other
+ * scheme and language: contrast and names are what changes). All violations are collected and
+ * reported together.
+ */
+for (const [lang, scheme, everyDialog] of [
+  ['nl', 'light', true],
+  ['en', 'dark', true],
+  ['nl', 'dark', false],
+  ['en', 'light', false]
+] as const) {
+  test(`axe: main window, list view and dialogs (${lang}, ${scheme})`, async ({ page }, info) => {
+    test.setTimeout(everyDialog ? 300_000 : 120_000)
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const app = new AppPage(page)
+    await app.open()
+    await setPrefs(page, lang, scheme)
+    const tag = `${lang}-${scheme}`
+    const found: string[] = []
 
-      // Main window with a lesson selected: the inspector shows badges, voices and neighbours.
-      await app.clickNode('L1')
-      await expectNoSeriousViolations(page, 'main window')
-      await shot(page, info, `main-${tag}`)
+    // Main window with a lesson selected: the inspector shows badges, voices and neighbours.
+    await app.clickNode('L1')
+    found.push(...(await seriousViolations(page, 'main window')))
+    await shot(page, info, `main-${tag}`)
 
+    // List view.
+    await page.getByTestId('display-toggle').getByText(lang === 'nl' ? 'Lijst' : 'List').click()
+    await expect(page.getByTestId('list-view')).toBeVisible()
+    found.push(...(await seriousViolations(page, 'list view', '.kg-stage')))
+    await shot(page, info, `list-${tag}`)
+    await page.getByTestId('display-toggle').getByText(lang === 'nl' ? 'Kaart' : 'Map').click()
+    await expect(page.getByTestId('list-view')).toHaveCount(0)
+
+    // The search palette with results.
+    await page.keyboard.press('Control+k')
+    await page.getByTestId('search-input').fill('vertrouwen')
+    await expect(page.getByTestId('search-result').first()).toBeVisible()
+    await dialogReady(page)
+    found.push(...(await seriousViolations(page, 'search palette', '[role="dialog"]')))
+    await shot(page, info, `palette-${tag}`)
+    await closeDialog(page)
+
+    const dialogs: [string, string][] = everyDialog
+      ? [
+          ['palette.commands', 'command palette'],
+          ['settings.open', 'settings'],
+          ['app.about', 'about'],
+          ['export.png', 'export'],
+          ['node.new-lesson', 'node-form'],
+          ['edge.connect', 'edge-form'],
+          ['view.save', 'save-view'],
+          ['view.presentations', 'presentations'],
+          ['graph.new-empty', 'confirm']
+        ]
+      : [['node.new-lesson', 'node-form']]
+    for (const [id, name] of dialogs) {
+      if (id === 'edge.connect') await app.clickNode('L1')
+      if (id === 'palette.commands') await page.keyboard.press('Control+Shift+P')
+      else await runCommand(page, id)
+      await dialogReady(page)
+      found.push(...(await seriousViolations(page, name, '[role="dialog"]')))
+      if (name === 'node-form') await shot(page, info, `dialog-${tag}`)
+      await closeDialog(page)
+    }
+
+    if (everyDialog) {
       // The filter popover (a focus-trapping dialog).
       await page.getByTestId('filter-button').click()
       await expect(page.locator('[role="dialog"]')).toBeVisible()
-      await expectNoSeriousViolations(page, 'filter', '[role="dialog"]')
+      found.push(...(await seriousViolations(page, 'filter', '[role="dialog"]')))
       await closeDialog(page)
-
-      // List view.
-      await page.getByTestId('display-toggle').getByText(lang === 'nl' ? 'Lijst' : 'List').click()
-      await expect(page.getByTestId('list-view')).toBeVisible()
-      await expectNoSeriousViolations(page, 'list view')
-      await shot(page, info, `list-${tag}`)
-      await page.getByTestId('display-toggle').getByText(lang === 'nl' ? 'Kaart' : 'Map').click()
-      await expect(page.getByTestId('list-view')).toHaveCount(0)
-
-      // The search palette with results, and in command mode.
-      await page.keyboard.press('Control+k')
-      await page.getByTestId('search-input').fill('vertrouwen')
-      await expect(page.getByTestId('search-result').first()).toBeVisible()
-      await dialogReady(page)
-      await expectNoSeriousViolations(page, 'search palette', '[role="dialog"]')
-      await shot(page, info, `palette-${tag}`)
-      await page.getByTestId('search-input').fill('>')
-      await expect(page.getByTestId('command-result').first()).toBeVisible()
-      await expectNoSeriousViolations(page, 'command palette', '[role="dialog"]')
-      await closeDialog(page)
-
-      // Every dialog a command opens.
-      const dialogs: [string, string][] = [
-        ['settings.open', 'settings'],
-        ['app.about', 'about'],
-        ['export.png', 'export'],
-        ['node.new-lesson', 'node-form'],
-        ['edge.connect', 'edge-form'],
-        ['view.save', 'save-view'],
-        ['view.presentations', 'presentations'],
-        ['graph.new-empty', 'confirm']
-      ]
-      for (const [id, name] of dialogs) {
-        if (id === 'edge.connect') await app.clickNode('L1')
-        await runCommand(page, id)
-        await dialogReady(page)
-        await expectNoSeriousViolations(page, name, '[role="dialog"]')
-        if (name === 'node-form') await shot(page, info, `dialog-${tag}`)
-        await closeDialog(page)
-      }
 
       // The interview workbench, on a demo interview with its illustrative transcript.
       await app.clickNode('int1')
       await page.getByTestId('open-workbench').click()
-      await expect(page.getByTestId('transcript')).toContainText('Illustratief transcript')
+      await expect(page.getByTestId('transcript')).toContainText(/Illustratief transcript/)
       await dialogReady(page)
-      await expectNoSeriousViolations(page, 'workbench', '[role="dialog"]')
+      found.push(...(await seriousViolations(page, 'workbench', '[role="dialog"]')))
       await shot(page, info, `workbench-${tag}`)
       await closeDialog(page)
 
@@ -135,10 +153,11 @@ for (const lang of ['nl', 'en'] as const) {
       await (await chooser).setFiles(resolve('../shared/fixtures/graphs/data.gexf'))
       await expect(page.getByTestId('import-counts')).toBeVisible()
       await dialogReady(page)
-      await expectNoSeriousViolations(page, 'import preview', '[role="dialog"]')
+      found.push(...(await seriousViolations(page, 'import preview', '[role="dialog"]')))
       await closeDialog(page)
-    })
-  }
+    }
+    expect(found).toEqual([])
+  })
 }
 
 /** A short description of the focused element: its test id, else its accessible label or text. */
