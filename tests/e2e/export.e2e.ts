@@ -76,7 +76,10 @@ test('save a view, change the canvas, reopen the view: the same visible nodes an
   // Change the canvas: clear focus, switch to the lesson map, zoom out.
   await page.getByTestId('focus-clear').click()
   await page.getByTestId('lens').getByText('Lessenkaart').click()
-  await page.evaluate(() => (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.zoom(0.2))
+  await page.evaluate(() => {
+    // A block, not an expression: zoom() returns the Cytoscape core, which Playwright would serialise.
+    ;(window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.zoom(0.2)
+  })
   await expect.poll(async () => (await app.shownNodeIds()).length).not.toBe(7)
   await page.reload()
   await expect(app.status).toHaveText('61 knopen · 96 verbindingen')
