@@ -1,12 +1,6 @@
-import type {
-  BridgeApi,
-  FileKind,
-  OpenFileRequest,
-  OpenFileResult,
-  SaveFileRequest,
-  SaveFileResult
-} from '../../src-main/shared/ipc-contract'
-import { FILE_KINDS, MAX_IMPORT_BYTES } from '../../src-main/shared/ipc-contract'
+import type { FileKind, OpenFileRequest, SaveFileResult } from '../../src-main/shared/ipc-contract'
+import { FILE_KINDS } from '../../src-main/shared/ipc-contract'
+import type { AppBridge, PickedFile, SaveRequest } from './files'
 import type { MenuCommand } from '../../src-main/shared/menu-commands'
 import { isMenuCommand } from '../../src-main/shared/menu-commands'
 import pkg from '../../package.json'
@@ -28,16 +22,21 @@ const MIME: Record<FileKind, string> = {
 }
 
 /**
- * BridgeApi with browser means: saving downloads a file, opening uses a file input. Used by `npm run web`
- * and by the Playwright renderer tests; the same checks as main apply (extension, size).
+ * The platform with browser means: saving downloads a file, opening uses a file input. Used by `npm
+ * run web` and by the Playwright renderer tests; the same extension check as main applies. A picked
+ * file is handed on as the `File` itself (never read here): the import worker reads it as a stream,
+ * so there is no byte limit, only the import's record limit.
  */
-export function createWebBridge(doc: Document = document): BridgeApi {
+export function createWebBridge(doc: Document = document): AppBridge {
   return {
     files: {
-      async saveFile(req: SaveFileRequest): Promise<SaveFileResult> {
+      async saveFile(req: SaveRequest): Promise<SaveFileResult> {
         const name = withExtension(baseName(req.suggestedName), req.kind)
-        const part: BlobPart = typeof req.data === 'string' ? req.data : (req.data.slice() as Uint8Array<ArrayBuffer>)
-        const url = URL.createObjectURL(new Blob([part], { type: MIME[req.kind] }))
+        const parts: BlobPart[] =
+          typeof req.data === 'string'
+            ? [req.data]
+            : (req.data instanceof Uint8Array ? [req.data] : req.data).map((p) => p.slice() as Uint8Array<ArrayBuffer>)
+        const url = URL.createObjectURL(new Blob(parts, { type: MIME[req.kind] }))
         const a = doc.createElement('a')
         a.href = url
         a.download = name
@@ -47,7 +46,7 @@ export function createWebBridge(doc: Document = document): BridgeApi {
         setTimeout(() => URL.revokeObjectURL(url), 10_000)
         return { saved: true, name }
       },
-      openFile(req: OpenFileRequest): Promise<OpenFileResult | null> {
+      openFile(req: OpenFileRequest): Promise<PickedFile | null> {
         return new Promise((resolve, reject) => {
           const input = doc.createElement('input')
           input.type = 'file'
@@ -60,9 +59,7 @@ export function createWebBridge(doc: Document = document): BridgeApi {
             const allowed = req.kinds.flatMap((k) => FILE_KINDS[k].extensions)
             if (!allowed.some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)))
               return reject(new Error(`Dit bestandstype wordt niet ondersteund: ${file.name}`))
-            if (file.size > MAX_IMPORT_BYTES)
-              return reject(new Error(`Het bestand is te groot (max. ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`))
-            file.arrayBuffer().then((buf) => resolve({ name: file.name, data: new Uint8Array(buf) }), reject)
+            resolve({ name: file.name, data: file, close: () => undefined })
           })
           input.addEventListener('cancel', () => {
             input.remove()

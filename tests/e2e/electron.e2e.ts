@@ -69,7 +69,17 @@ test('exposes only window.api to the page, without Node', async () => {
   })
   expect(exposed).toEqual({
     api: ['app', 'files', 'menu'],
-    files: ['onFileOpened', 'openFile', 'saveFile', 'takeOpenedFile'],
+    files: [
+      'closeFile',
+      'onFileOpened',
+      'openFile',
+      'readChunk',
+      'saveBegin',
+      'saveChunk',
+      'saveEnd',
+      'saveFile',
+      'takeOpenedFile'
+    ],
     hasRequire: 'undefined',
     hasProcess: 'undefined'
   })

@@ -6,6 +6,7 @@ import {
   readInWorker,
   type FromImportWorker,
   type ImportReadProgress,
+  type StreamableBytes,
   type ToImportWorker
 } from './worker-read'
 
@@ -29,9 +30,13 @@ function abortError(): DOMException {
   return new DOMException('Het lezen is afgebroken; er is niets veranderd.', 'AbortError')
 }
 
+/** A file's bytes: a buffer, or anything read as a stream (a `File`/`Blob`, a desktop file handle). */
+export type ImportBytes = Uint8Array | (StreamableBytes & { arrayBuffer(): Promise<ArrayBuffer> })
+
 /**
- * Reads an import file into a preview. Large files (bytes or a `File`/`Blob`, which is then read as a
- * stream and never held whole) are read as a stream, mapped and validated in a Web Worker, with
+ * Reads an import file into a preview. Large files (bytes, or a `File`/`Blob`/desktop file handle,
+ * which is then read as a stream and never held whole; no byte limit, the record limit of limits.ts
+ * decides) are read as a stream, mapped and validated in a Web Worker, with
  * progress through `onProgress`; cancel with `signal` (the worker is terminated and the promise
  * rejects with an AbortError). For a merge the worker asks this thread for the stored nodes the file
  * points at, so it validates against them like a small file does. Small files are read here
@@ -39,7 +44,7 @@ function abortError(): DOMException {
  */
 export async function readImportAsync(
   name: string,
-  data: Uint8Array | Blob,
+  data: ImportBytes,
   options: AsyncReadOptions = {}
 ): Promise<Result<ImportPreview>> {
   const { signal, existing, onProgress, ...rest } = options
@@ -95,7 +100,19 @@ export async function readImportAsync(
       worker.terminate()
       reject(new Error(e.message))
     }
-    const transfer = data instanceof Uint8Array ? [data.buffer as ArrayBuffer] : []
-    send({ type: 'read', name, bytes: data, options: rest, lookup: !!existing }, transfer)
+    if (data instanceof Uint8Array) {
+      send({ type: 'read', name, bytes: data, options: rest, lookup: !!existing }, [
+        data.buffer as ArrayBuffer
+      ])
+    } else if (typeof Blob !== 'undefined' && data instanceof Blob) {
+      // A Blob (a picked File) is posted as a reference; the worker streams it from disk.
+      send({ type: 'read', name, bytes: data, options: rest, lookup: !!existing })
+    } else {
+      // Any other source (a desktop file handle) is handed over as a transferred stream.
+      const stream = data.stream()
+      send({ type: 'read', name, bytes: stream, size, options: rest, lookup: !!existing }, [
+        stream as unknown as Transferable
+      ])
+    }
   })
 }

@@ -584,7 +584,7 @@ function readerFor(
  * streaming reader refuses is judged by the whole read (a Cytoscape file named `.kg.json`, and the
  * same messages as read.ts); larger files are judged by the streaming reader alone.
  */
-const KG_JSON_SHADOW_CHARS = 32 * 1024 * 1024
+const KG_JSON_SHADOW_CHARS = 4 * 1024 * 1024
 
 /**
  * A `.kg.json` (or `.kg.json.gz`) read as a stream (kg-json-stream.ts): never joined into one text,

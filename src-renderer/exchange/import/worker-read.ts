@@ -17,10 +17,24 @@ import { chunksOf, readStreams, type StreamSource } from './read-stream'
 import type { ImportPreview, ReadOptions } from './types'
 import { lookupOf, referencedIds } from './validate'
 
-/** What the worker is asked to read: the file's bytes, or the file itself (read as a stream). */
+/**
+ * A file's bytes as a stream: what a `Blob` offers (the desktop app's files, read in pieces from
+ * main, are one of these).
+ */
+export interface StreamableBytes {
+  readonly size: number
+  stream(): ReadableStream<Uint8Array>
+}
+
+/**
+ * What the worker is asked to read: the file's bytes, the file itself (a Blob, read as a stream),
+ * or a stream of its bytes (transferred to the worker) with its `size` for progress.
+ */
 export interface ImportReadRequest {
   name: string
-  bytes: Uint8Array | Blob
+  bytes: Uint8Array | StreamableBytes | ReadableStream<Uint8Array>
+  /** The size of a `ReadableStream` request, for progress (0 or absent when unknown). */
+  size?: number
   options: Omit<ReadOptions, 'existing'>
   lookup: boolean
 }
@@ -45,10 +59,14 @@ export type FromImportWorker =
   | { type: 'done'; result: Result<ImportPreview> }
 
 /** The bytes of a request as a stream source. */
-function sourceOf(name: string, data: Uint8Array | Blob): StreamSource {
+function sourceOf(name: string, data: ImportReadRequest['bytes'], size?: number): StreamSource {
   if (data instanceof Uint8Array) return { name, size: data.byteLength, chunks: chunksOf(data) }
-  const stream = data.stream()
-  return { name, size: data.size, chunks: iterate(stream) }
+  if (isReadableStream(data)) return { name, size: size ?? 0, chunks: iterate(data) }
+  return { name, size: data.size, chunks: iterate(data.stream()) }
+}
+
+function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof (value as ReadableStream | null)?.getReader === 'function'
 }
 
 async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -60,6 +78,8 @@ async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint
       yield value
     }
   } finally {
+    // A read that stopped early (refused, cancelled) lets go of the source (an Electron handle).
+    await reader.cancel().catch(() => undefined)
     reader.releaseLock()
   }
 }
@@ -76,7 +96,7 @@ export async function readInWorker(
   onProgress?: (progress: ImportReadProgress) => void,
   signal?: AbortSignal
 ): Promise<Result<ImportPreview>> {
-  const source = sourceOf(request.name, request.bytes)
+  const source = sourceOf(request.name, request.bytes, request.size)
   const read = await readStreams([source], {
     ...(onProgress ? { onProgress: (p) => onProgress({ phase: 'read', ...p }) } : {}),
     ...(signal ? { signal } : {})

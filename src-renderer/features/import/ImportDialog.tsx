@@ -5,12 +5,12 @@ import i18next, { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, isCancel } from '../../i18n/error-message'
 import { issueMessage } from '../../i18n/issue-message'
-import { dialogOf, useUiStore } from '../../state/ui-store'
+import { dialogOf, useUiStore, type ImportReading as ImportReadingState } from '../../state/ui-store'
 import { useApp } from '../services/AppContext'
 import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
 import { applyMapping, importInto, readImportAsync, type ImportIssue, type ImportPreview } from '../../exchange/import'
-import { bridge } from '../../platform/bridge'
+import { bridge, type FileBytes } from '../../platform/bridge'
 
 /** Shows the preview (or, with null, closes it). */
 function setPreview(preview: ImportPreview | null): void {
@@ -27,7 +27,7 @@ export function ImportReading(): React.JSX.Element | null {
   return (
     <Modal opened onClose={reading.cancel} title={t('importDialog.reading', { name: reading.name })} centered withCloseButton={false}>
       <Stack gap="sm" data-testid="import-reading">
-        <Progress value={100} animated />
+        <ReadingProgress progress={reading.progress} />
         <Group justify="flex-end">
           <Button variant="default" onClick={reading.cancel}>
             {t('importDialog.cancel')}
@@ -35,6 +35,24 @@ export function ImportReading(): React.JSX.Element | null {
         </Group>
       </Stack>
     </Modal>
+  )
+}
+
+/** The read's phase and percentage (an animated full bar while the size is unknown). */
+function ReadingProgress({ progress }: { progress: ImportReadingState['progress'] }): React.JSX.Element {
+  const { t } = useTranslation()
+  const percent =
+    progress?.phase === 'read' && progress.total > 0 ? Math.min(100, Math.floor((progress.read / progress.total) * 100)) : null
+  const label = progress?.phase === 'check' ? t('importDialog.readingCheck') : percent !== null ? t('importDialog.readingRead', { percent }) : null
+  return (
+    <>
+      <Progress value={percent ?? 100} animated={percent === null} aria-label={label ?? undefined} data-testid="import-reading-progress" />
+      {label && (
+        <Text size="sm" c="dimmed" data-testid="import-reading-phase">
+          {label}
+        </Text>
+      )}
+    </>
   )
 }
 
@@ -59,26 +77,36 @@ export async function startImport(
 }
 
 /**
- * Reads a file's bytes into the import preview (the user then chooses merge or replace). Used for a
- * picked file and for a file opened with the app (double-click on a `.kg.json`).
+ * Reads a file into the import preview (the user then chooses merge or replace). Used for a picked
+ * file and for a file opened with the app (double-click on a `.kg.json`). The file is read as a
+ * stream (in the worker for large files, with progress); it is released when the read ends.
  */
 export async function previewImport(
-  file: { name: string; data: Uint8Array },
+  file: { name: string; data: Uint8Array | FileBytes; close?: () => void },
   existing: (id: string) => ReturnType<import('../../storage/graph-store').GraphStore['node']>,
   author: string,
   onError: (message: string) => void
 ): Promise<void> {
   const controller = new AbortController()
-  useUiStore.getState().setImportReading({ name: file.name, cancel: () => controller.abort() })
+  const cancel = (): void => controller.abort()
+  useUiStore.getState().setImportReading({ name: file.name, cancel })
   let r
   try {
-    r = await readImportAsync(file.name, file.data, { existing, author, signal: controller.signal })
+    r = await readImportAsync(file.name, file.data, {
+      existing,
+      author,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (!controller.signal.aborted) useUiStore.getState().setImportReading({ name: file.name, cancel, progress })
+      }
+    })
   } catch (err) {
     // A cancel says so in the reader's own words; anything else through the one error classifier.
     onError(isCancel(err, controller.signal) && err instanceof Error ? err.message : errorMessage(i18next.t, err, { signal: controller.signal }))
     return
   } finally {
     useUiStore.getState().setImportReading(null)
+    file.close?.()
   }
   if (!r.ok) {
     onError(r.issues.slice(0, 3).map((i) => describe(i18next.t, i)).join(' '))

@@ -11,6 +11,8 @@ export interface DeckPlaying {
 export interface ImportReading {
   name: string
   cancel: () => void
+  /** How far: `read` with bytes read of `total` (0 when unknown), then `check` (mapping, validation). */
+  progress?: { phase: 'read' | 'check'; read: number; total: number }
 }
 
 /** The shell's panels and status: what is shown besides the map and its dialogs. */
