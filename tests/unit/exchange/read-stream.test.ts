@@ -165,7 +165,7 @@ describe('.kg.json streams (kg-json-stream.ts), never joined whole', () => {
   })
 
   it('a large backup that is broken at its start is refused without reading the rest', async () => {
-    // Past the size up to which a refused file is also kept whole (32 M characters): the streaming
+    // Past the size up to which a refused file is also kept whole (4 M characters): the streaming
     // reader alone decides, and stops the read at the first problem. A whole-text read would pull
     // every chunk first.
     const mib = new Uint8Array(1 << 20).fill(0x20)
