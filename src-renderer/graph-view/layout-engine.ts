@@ -145,7 +145,7 @@ function runBreadthfirst(cy: Core, options: LayoutOptions, rootId: string | unde
 export function* layoutSteps(
   name: LayoutName,
   graph: LayoutGraphInput,
-  options: { rootId?: string } = {}
+  options: { rootId?: string; fast?: boolean } = {}
 ): Generator<LayoutProgress, Float64Array, void> {
   yield { phase: 'prepare', fraction: 0 }
   const n = graph.nodes.length
@@ -156,7 +156,8 @@ export function* layoutSteps(
     const plan = LAYOUTS[name].plan({
       nodeCount: n,
       edgeCount: cy.edges().length,
-      ...(options.rootId ? { rootId: options.rootId } : {})
+      ...(options.rootId ? { rootId: options.rootId } : {}),
+      ...(options.fast ? { fast: true } : {})
     })
     const layoutEnd = plan.refine ? 0.5 : 0.95
     yield { phase: 'layout', fraction: 0.05 }
@@ -496,6 +497,7 @@ export interface LayoutRequest {
   name: LayoutName
   graph: LayoutGraphInput
   rootId?: string
+  fast?: boolean
 }
 
 /** Layout worker → main thread. `positions` is `[x0, y0, x1, y1, …]` in request node order. */

@@ -26,7 +26,7 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>): void => {
     const steps = layoutSteps(
       request.name,
       request.graph,
-      request.rootId ? { rootId: request.rootId } : {}
+      { ...(request.rootId ? { rootId: request.rootId } : {}), ...(request.fast ? { fast: true } : {}) }
     )
     for (;;) {
       const r = steps.next()

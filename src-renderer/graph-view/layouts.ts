@@ -126,6 +126,11 @@ export interface LayoutContext {
   edgeCount: number
   /** Root of the breadth-first tree (the selected node). */
   rootId?: string
+  /**
+   * A quicker, rougher result at every size (fCoSE's draft pass plus the refinement): for placing
+   * imported nodes, where the user waits on the import rather than asked for a layout.
+   */
+  fast?: boolean
 }
 
 /** One named layout. */
@@ -141,7 +146,7 @@ const byKindThenId = (a: NodeSingular, b: NodeSingular): number =>
   kindRank(a.data('kind') as string) - kindRank(b.data('kind') as string) ||
   (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0)
 
-function fcosePlan({ nodeCount }: LayoutContext): LayoutPlan {
+function fcosePlan({ nodeCount, fast }: LayoutContext): LayoutPlan {
   const animate = nodeCount <= ANIMATE_MAX_NODES
   const common: FcoseLayoutOptions = {
     name: 'fcose',
@@ -158,9 +163,9 @@ function fcosePlan({ nodeCount }: LayoutContext): LayoutPlan {
     edgeElasticity: 0.45,
     gravity: 0.25
   }
-  if (nodeCount <= FCOSE_PROOF_MAX_NODES)
+  if (!fast && nodeCount <= FCOSE_PROOF_MAX_NODES)
     return { layout: { ...common, quality: 'proof' }, refine: null, animate }
-  if (nodeCount <= FCOSE_FULL_MAX_NODES)
+  if (!fast && nodeCount <= FCOSE_FULL_MAX_NODES)
     return { layout: { ...common, quality: 'default' }, refine: null, animate }
   return {
     // Spectral only: global structure in O(n · sampleSize); the refinement spreads it out.

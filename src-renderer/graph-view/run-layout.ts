@@ -27,6 +27,8 @@ export interface LayoutPosition {
 export interface RunLayoutOptions {
   /** Root of the breadth-first layout (the selected node). */
   rootId?: string
+  /** A quicker, rougher layout at every size (see LayoutContext.fast); for placing imported nodes. */
+  fast?: boolean
   /** Coarse progress: phase and overall fraction (0…1). */
   onProgress?: (progress: LayoutProgress) => void
   /** Aborting rejects the promise with an AbortError and stops the work (the worker is terminated). */
@@ -125,7 +127,8 @@ function inWorker(
       type: 'run',
       name,
       graph,
-      ...(options.rootId ? { rootId: options.rootId } : {})
+      ...(options.rootId ? { rootId: options.rootId } : {}),
+      ...(options.fast ? { fast: true } : {})
     }
     worker.postMessage(request)
   })
@@ -141,7 +144,10 @@ async function inThread(
   graph: LayoutGraphInput,
   options: RunLayoutOptions
 ): Promise<Float64Array> {
-  const steps = layoutSteps(name, graph, options.rootId ? { rootId: options.rootId } : {})
+  const steps = layoutSteps(name, graph, {
+    ...(options.rootId ? { rootId: options.rootId } : {}),
+    ...(options.fast ? { fast: true } : {})
+  })
   try {
     for (;;) {
       await macrotask()
