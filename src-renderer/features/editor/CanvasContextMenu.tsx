@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { NODE_KINDS } from '../../domain/node-kinds'
 import { useUiStore } from '../../state/ui-store'
-import { newNode } from './editor-actions'
+import { newConnectedNode, newNode } from './editor-actions'
 import { CommandMenuItem } from '../commands/CommandMenuItem'
 
-/** Right-click menu on the canvas: new node here (by kind), or edit / connect / delete a node. */
+/**
+ * Right-click menu on the canvas: new node here (by kind), or edit / connect / new connected node /
+ * delete a node.
+ */
 export function CanvasContextMenu(): React.JSX.Element | null {
   const { t } = useTranslation()
   const { canvas, session } = useApp()
@@ -27,6 +30,9 @@ export function CanvasContextMenu(): React.JSX.Element | null {
           <>
             <CommandMenuItem id="node.edit" onBeforeRun={selectNode} testId="ctx-edit" />
             <CommandMenuItem id="edge.connect" onBeforeRun={selectNode} testId="ctx-connect" />
+            <Menu.Item onClick={() => newConnectedNode(menu.nodeId!, session.repo, canvas.current)} data-testid="ctx-new-connected">
+              {t('editor.newConnected')}
+            </Menu.Item>
             <Menu.Divider />
             <CommandMenuItem id="selection.delete" onBeforeRun={selectNode} color="red" testId="ctx-delete" />
           </>

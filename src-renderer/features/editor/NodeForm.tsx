@@ -31,6 +31,7 @@ import { validateNodeDraft } from '../../domain/validate'
 import { errorMessage } from '../../i18n/error-message'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { useDisplayVersion } from '../hooks/useDisplay'
+import { defaultAnchor, spotsForNew } from './new-node-spot'
 import { dialogOf, useUiStore } from '../../state/ui-store'
 
 type Draft = Record<string, unknown> & { kind: NodeKind }
@@ -52,7 +53,7 @@ export function newDraft(kind: NodeKind, position?: Position): Draft {
  */
 export function NodeForm(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, display } = useApp()
+  const { session, display, canvas } = useApp()
   // Follows the Presentatieveilig switch while the form is open.
   useDisplayVersion()
   const editing = useUiStore(dialogOf('nodeForm'))?.request ?? null
@@ -109,6 +110,14 @@ export function NodeForm(): React.JSX.Element {
         deletedAt: _d,
         ...values
       } = draft
+      // A new node goes to the free spot nearest where it was asked for (the clicked point, the node
+      // it connects to, the centre of the view), never on top of another node; the spot is stored.
+      if (isNew) {
+        const view = canvas?.current ?? null
+        const anchor = (draft.position as Position | undefined) ?? defaultAnchor(view)
+        const title = typeof values.title === 'string' ? values.title : ''
+        values.position = spotsForNew([{ kind, title, anchor }], repo.store, view)[0]
+      }
       const r = isNew
         ? await repo.createNode(values as never)
         : await repo.updateNode(editing.node!.id, values as never, undefined, {

@@ -6,13 +6,17 @@ import type { ConfirmRequest } from '../confirm/ConfirmDialog'
 import { useUiStore } from '../../state/ui-store'
 import { reportWrite } from '../services/report-write'
 import type { NodeKind, Position } from '../../domain/node-kinds'
+import { positionOf } from './new-node-spot'
 
 /** The centre of the visible canvas in model coordinates, where a new node goes. */
 export function viewportCentre(canvas: CyController | null): Position | undefined {
   return canvas?.viewportCentre()
 }
 
-/** Opens the form for a new node, placed at `position` or the centre of the view. */
+/**
+ * Opens the form for a new node. It is saved at the free spot nearest `position` (the clicked
+ * point), or the centre of the view, never on top of another node (NodeForm, new-node-spot.ts).
+ */
 export function newNode(kind: NodeKind, canvas: CyController | null, position?: Position): void {
   const at = position ?? viewportCentre(canvas)
   useUiStore.getState().openDialog({
@@ -21,6 +25,38 @@ export function newNode(kind: NodeKind, canvas: CyController | null, position?: 
       kind,
       ...(at ? { position: at } : {}),
       onSaved: (n) => useUiStore.getState().select({ id: n.id, group: 'nodes' })
+    }
+  })
+}
+
+/** The kind a new node connected to a node of `kind` most often has (the form lets the user change it). */
+const NEXT_KIND: Readonly<Record<NodeKind, NodeKind>> = {
+  actor: 'interview',
+  interview: 'quote',
+  quote: 'lesson',
+  lesson: 'ingredient',
+  ingredient: 'project',
+  project: 'lesson',
+  theme: 'lesson'
+}
+
+/**
+ * Opens the form for a new node connected to `fromId`: saved next to that node (the free spot
+ * nearest it), then the edge form opens from `fromId` to the new node to choose how they connect.
+ */
+export function newConnectedNode(fromId: string, repo: GraphRepository, canvas: CyController | null): void {
+  const from = repo.store.node(fromId)
+  if (!from) return
+  const at = positionOf(fromId, repo.store, canvas)
+  useUiStore.getState().openDialog({
+    type: 'nodeForm',
+    request: {
+      kind: NEXT_KIND[from.kind] ?? 'lesson',
+      ...(at ? { position: at } : {}),
+      onSaved: (n) => {
+        useUiStore.getState().select({ id: n.id, group: 'nodes' })
+        useUiStore.getState().openDialog({ type: 'edgeForm', request: { sourceId: fromId, targetId: n.id } })
+      }
     }
   })
 }

@@ -11,6 +11,7 @@ import { EDGE_KINDS, type EdgeKind } from '../../domain/edge-kinds'
 import { NODE_KINDS, type NodeKind } from '../../domain/node-kinds'
 import { applyMapping, importInto, readImportAsync, type ImportIssue, type ImportPreview } from '../../exchange/import'
 import { bridge, type FileBytes } from '../../platform/bridge'
+import { layoutUnpositioned, type ImportLayoutResult } from './import-layout'
 
 /** Shows the preview (or, with null, closes it). */
 function setPreview(preview: ImportPreview | null): void {
@@ -131,12 +132,15 @@ function describe(t: TFunction, i: ImportIssue): string {
 /** The import preview: counts, every problem, the mapping of foreign types, merge or replace. */
 export function ImportDialog(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session } = useApp()
+  const { session, canvas } = useApp()
   const preview = useUiStore(dialogOf('importPreview'))?.preview ?? null
   const [mapping, setMapping] = useState<Record<string, NodeKind>>({})
   const [edgeMapping, setEdgeMapping] = useState<Record<string, EdgeKind>>({})
   const [mode, setMode] = useState<'merge' | 'replace'>('merge')
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  /** While applying: laying out the nodes without a position (a fraction), then writing (records). */
+  const [progress, setProgress] = useState<
+    { phase: 'layout'; fraction: number } | { phase: 'write'; done: number; total: number } | null
+  >(null)
   const [problems, setProblems] = useState<ImportIssue[] | null>(null)
   /** Why the last write failed (disk full, database closed, …); the dialog stays usable. */
   const [failure, setFailure] = useState<string | null>(null)
@@ -170,18 +174,29 @@ export function ImportDialog(): React.JSX.Element {
     setProblems(null)
     const controller = new AbortController()
     abort.current = controller
-    setProgress({ done: 0, total: 1 })
+    setProgress({ phase: 'layout', fraction: 0 })
     let r
+    let placed: ImportLayoutResult | null = null
     try {
+      // Nodes without a position are laid out first (in the layout worker), beside the map, and
+      // written with their positions in the same write: the map already there does not move.
+      placed = await layoutUnpositioned(mapped.value, mode, {
+        store: session.repo.store,
+        drawn: canvas?.current?.visiblePositions(),
+        signal: controller.signal,
+        onProgress: (p) => setProgress({ phase: 'layout', fraction: p.fraction })
+      })
+      setProgress({ phase: 'write', done: 0, total: 1 })
       // A .kg.json brings its views, presentations, map title and history along (H3: backups).
       r = await importInto(
         session.repo,
         mapped.value,
         mode,
-        { signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) },
+        { signal: controller.signal, onProgress: (done, total) => setProgress({ phase: 'write', done, total }) },
         preview.document
       )
     } catch (error) {
+      placed?.undo()
       // The write is one transaction: it failed as a whole, nothing is stored. Say why; keep the
       // dialog, its choices and the Apply button so the user can free space and try again.
       if (!controller.signal.aborted) setFailure(errorMessage(t, error, { signal: controller.signal }))
@@ -191,10 +206,13 @@ export function ImportDialog(): React.JSX.Element {
       setProgress(null)
     }
     if (!r.ok) {
+      placed.undo()
       setProblems(r.issues as ImportIssue[])
       return
     }
     const v = r.value
+    // Show the whole map with what came in (the new nodes stand beside it).
+    if (placed.placed > 0) requestAnimationFrame(() => canvas?.current?.fitVisible({ animate: true }))
     notifications.show({
       color: 'green',
       message:
@@ -281,10 +299,25 @@ export function ImportDialog(): React.JSX.Element {
         <Radio.Group label={t('importDialog.mode')} value={mode} onChange={(v) => setMode(v as 'merge' | 'replace')}>
           <Stack gap={4} mt={4}>
             <Radio value="merge" label={t('importDialog.merge')} data-testid="import-merge" />
-            <Radio value="replace" label={t('importDialog.replace')} data-testid="import-replace" />
+            <Radio
+              value="replace"
+              label={t('importDialog.replace')}
+              description={
+                <Text span size="xs" fw={600} data-testid="import-replace-warning">
+                  ⚠ {t('importDialog.replaceWarning')}
+                </Text>
+              }
+              data-testid="import-replace"
+            />
           </Stack>
         </Radio.Group>
-        {progress && (
+        {progress?.phase === 'layout' && (
+          <Stack gap={2} data-testid="import-layout-progress">
+            <Text size="xs">{t('importDialog.layoutProgress', { percent: Math.round(100 * progress.fraction) })}</Text>
+            <Progress value={100 * progress.fraction} animated />
+          </Stack>
+        )}
+        {progress?.phase === 'write' && (
           <Stack gap={2}>
             <Text size="xs">{t('importDialog.progress', progress)}</Text>
             <Progress value={(100 * progress.done) / Math.max(1, progress.total)} />

@@ -4,7 +4,8 @@ import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../services/AppContext'
 import { newId } from '../../domain/ids'
-import type { InterviewNode } from '../../domain/node-kinds'
+import type { InterviewNode, NodeKind } from '../../domain/node-kinds'
+import { defaultAnchor, positionOf, spotsForNew } from '../editor/new-node-spot'
 import { errorMessage } from '../../i18n/error-message'
 import { fieldIssueMessages } from '../../i18n/issue-message'
 import { dialogOf, useUiStore } from '../../state/ui-store'
@@ -23,7 +24,7 @@ interface Passage {
  */
 export function InterviewWorkbench(): React.JSX.Element {
   const { t } = useTranslation()
-  const { session, display } = useApp()
+  const { session, display, canvas } = useApp()
   const repo = session.repo
   // The interview, its quotes and the lesson list as they may be shown (consent, Presentatieveilig).
   const version = useDisplayVersion()
@@ -101,6 +102,15 @@ export function InterviewWorkbench(): React.JSX.Element {
       return
     }
     if (target) edges.push({ kind: 'supports', source: quoteId, target, status: 'reported', evidence: [quoteId] })
+    // The quote goes next to its interview, a new lesson next to the quote; never on another node.
+    const view = canvas?.current ?? null
+    const nearInterview = positionOf(interview.id, repo.store, view) ?? defaultAnchor(view)
+    const spots = spotsForNew(
+      nodes.map((n) => ({ kind: n.kind as NodeKind, title: String(n.title), anchor: nearInterview })),
+      repo.store,
+      view
+    )
+    nodes.forEach((n, i) => (n.position = spots[i]))
     let r
     try {
       r = await repo.createMany({ nodes, edges } as never, 'interview.quote')

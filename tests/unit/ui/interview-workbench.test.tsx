@@ -5,7 +5,9 @@ import i18next, { type i18n as I18n } from 'i18next'
 import { I18nextProvider } from 'react-i18next'
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
 import type { NodeId } from '../../../src-renderer/domain/ids'
-import type { GraphNode } from '../../../src-renderer/domain/node-kinds'
+import type { GraphNode, Position } from '../../../src-renderer/domain/node-kinds'
+import { boxAt, overlaps } from '../../../src-renderer/domain/queries/placement'
+import { nodeExtent } from '../../../src-renderer/graph-view/node-boxes'
 import type { Result } from '../../../src-renderer/domain/result'
 import { InterviewWorkbench } from '../../../src-renderer/features/interviews/InterviewWorkbench'
 import { AppContext, type AppServices } from '../../../src-renderer/features/services/AppContext'
@@ -33,7 +35,8 @@ const interview = (title: string, transcript = TRANSCRIPT): GraphNode =>
     wentWell: [],
     wentWrong: [],
     attentionPoints: [],
-    transcript
+    transcript,
+    position: { x: 100, y: 50 }
   }) as GraphNode
 
 const lesson = {
@@ -42,7 +45,9 @@ const lesson = {
   kind: 'lesson',
   title: 'Blijf communiceren',
   statement: 'Bel terug.',
-  reviewStatus: 'concept'
+  reviewStatus: 'concept',
+  // Right next to the interview: the new nodes must avoid both.
+  position: { x: 150, y: 50 }
 } as GraphNode
 
 /** A person without a consent field: their name may not be shown under Presentatieveilig. */
@@ -81,7 +86,7 @@ async function renderWorkbench(nodes: GraphNode[], presentationSafe = false): Pr
   const display = new DisplayProjection(store)
   if (presentationSafe) display.setPresentationSafe(true)
   const createMany = vi.fn<CreateMany>(async () => ({ ok: true, value: { nodes: [], edges: [] } }))
-  const services = { session: { repo: { store, createMany } }, display } as unknown as AppServices
+  const services = { session: { repo: { store, createMany } }, display, canvas: { current: null } } as unknown as AppServices
   render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider env="test">
@@ -140,6 +145,17 @@ describe('InterviewWorkbench', () => {
     const newLesson = lessons[0]!
     expect(newLesson).toMatchObject({ title: 'Bel bewoners terug' })
     expect(newLesson.id).not.toBe('l1')
+    // Placed next to the interview, on top of nothing (issue #12: placement).
+    const boxes = [interview('Gesprek 1'), lesson, quote, newLesson].map((n) =>
+      boxAt(n.position as Position, nodeExtent(n.kind as string, n.title as string))
+    )
+    // (The interview and the lesson already overlap: only the new ones are checked.)
+    for (let i = 2; i < boxes.length; i++)
+      for (let j = 0; j < i; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false)
+    for (const n of [quote, newLesson]) {
+      const p = n.position as Position
+      expect(Math.hypot(p.x - 100, p.y - 50)).toBeLessThan(250)
+    }
     expect(input.edges).toHaveLength(3)
     expect(input.edges).toEqual(
       expect.arrayContaining([

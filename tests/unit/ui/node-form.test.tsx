@@ -38,6 +38,8 @@ const STAMP = {
 type Save = (draft: Draft) => Promise<Result<GraphNode>>
 type Update = (id: string, patch: Draft) => Promise<Result<GraphNode>>
 interface FakeRepo {
+  /** The stored map a new node is placed beside (empty here). */
+  store: GraphStore
   createNode: Mock<Save>
   updateNode: Mock<Update>
 }
@@ -47,6 +49,7 @@ function fakeRepo(answer?: (draft: Draft) => Result<GraphNode>): FakeRepo {
   const save = (draft: Draft, id = 'n-new'): Result<GraphNode> =>
     answer ? answer(draft) : validateNode({ ...STAMP, id, ...draft })
   return {
+    store: new GraphStore(),
     createNode: vi.fn<Save>(async (draft) => save(draft)),
     updateNode: vi.fn<Update>(async (id, patch) => save(patch, id))
   }
@@ -125,7 +128,9 @@ describe('NodeForm, for every node kind', () => {
       expect(repo.createNode.mock.calls[0]?.[0]).toEqual({
         ...nodeDefaults(kind),
         title: 'Huurders Noord',
-        ...(kind === 'quote' ? { text: 'Niemand vroeg ons iets.' } : {})
+        ...(kind === 'quote' ? { text: 'Niemand vroeg ons iets.' } : {}),
+        // No canvas and an empty map: the free spot nearest the origin is the origin.
+        position: { x: 0, y: 0 }
       })
       await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({
