@@ -159,13 +159,19 @@ export function validateAnnotation(
 }
 
 /**
+ * Nodes to validate: an array, or a one-pass iterable with its count (records built while they are
+ * checked, as the import's mapping does).
+ */
+export type SizedRecords = readonly unknown[] | (Iterable<unknown> & { readonly length: number })
+
+/**
  * Checks a whole graph: every record, duplicate ids, dangling references and edge rules.
  * Returns the parsed graph or every issue found (not just the first), so an import can report them all.
  * A duplicate id says among which records (`params.of`: nodes, edges or annotations).
  * Nodes, edges and annotations are each read once, in that order (one-pass iterables are fine).
  */
 export function validateGraph(input: {
-  nodes: Iterable<unknown>
+  nodes: SizedRecords
   edges: Iterable<unknown>
   annotations?: Iterable<unknown>
 }): Result<GraphData> {

@@ -40,7 +40,7 @@ import { locateIssues, markChecked, validateImport, type Loc } from './validate'
  */
 export interface Mapped {
   input: {
-    nodes: Iterable<Record<string, unknown>>
+    nodes: Iterable<Record<string, unknown>> & { readonly length: number }
     edges: Iterable<Record<string, unknown>>
     annotations: unknown[]
   }
@@ -264,7 +264,9 @@ export function mapRaw(
  * A generator as an iterable that refuses a second pass (it would silently yield nothing), with the
  * number of records it yields when that is known up front (nodes; edges may drop self-loops).
  */
-function once<T>(gen: Generator<T>, length?: number): Iterable<T> & { length?: number } {
+function once<T>(gen: Generator<T>): Iterable<T>
+function once<T>(gen: Generator<T>, length: number): Iterable<T> & { readonly length: number }
+function once<T>(gen: Generator<T>, length?: number): Iterable<T> & { readonly length?: number } {
   let used = false
   return {
     ...(length !== undefined ? { length } : {}),

@@ -12,7 +12,7 @@ import type { GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import type { GraphNode } from '../../domain/node-kinds'
 import { ok, type Issue, type Result } from '../../domain/result'
-import { validateGraph } from '../../domain/validate'
+import { validateGraph, type SizedRecords } from '../../domain/validate'
 import { localizeIssues } from '../../i18n/issue-message'
 import { describeLocation, type ImportIssue, type Locator } from '../raw-graph'
 import type { ReadGraph } from './read'
@@ -23,7 +23,7 @@ import type { CheckedImport, ExistingNodes } from './types'
  * be one-pass iterables (mapped records are built as they are validated, see `mapRaw`).
  */
 export interface ImportInput {
-  nodes: Iterable<unknown>
+  nodes: SizedRecords
   edges: Iterable<unknown>
   annotations: readonly unknown[]
 }

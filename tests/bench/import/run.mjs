@@ -50,6 +50,7 @@ function timed(args) {
         const wall =
           /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr)
         const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
+        const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)
         const seconds = wall
           ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3])
           : null
@@ -58,6 +59,7 @@ function timed(args) {
           code: code ? Number(code[1]) : error?.killed ? 'timeout' : (error?.code ?? 0),
           seconds,
           rssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+          userSeconds: user ? Number(user[1]) : null,
           out: `${stdout}`.trim().split('\n').slice(0, 2).join(' | '),
           err: `${stderr}`
             .split('\tCommand being timed')[0]
@@ -121,6 +123,7 @@ export async function run(args) {
           mb: Math.round(bytes / 1e5) / 10,
           exit: app.code,
           seconds: app.seconds,
+          userSeconds: app.userSeconds,
           rssMb: app.rssMb,
           baselineSeconds: base.seconds,
           baselineRssMb: base.rssMb,
@@ -138,6 +141,7 @@ export async function run(args) {
                   tree: compare,
                   exit: other.code,
                   seconds: other.seconds,
+                  userSeconds: other.userSeconds,
                   rssMb: other.rssMb,
                   output: other.code === 0 ? other.out : other.err
                 }
@@ -146,9 +150,11 @@ export async function run(args) {
         }
         results.push(row)
         console.log(
-          `  ${format}: exit ${row.exit}, ${row.seconds} s, ${row.rssMb} MB (baseline ${row.baselineSeconds} s, ${row.baselineRssMb} MB)` +
+          `  ${format}: exit ${row.exit}, ${row.seconds} s (user ${row.userSeconds} s), ${row.rssMb} MB (baseline ${row.baselineSeconds} s, ${row.baselineRssMb} MB)` +
             (row.exit === 0 ? '' : ` — ${row.output}`) +
-            (other ? `; compare: exit ${other.code}, ${other.seconds} s, ${other.rssMb} MB` : '')
+            (other
+              ? `; compare: exit ${other.code}, ${other.seconds} s (user ${other.userSeconds} s), ${other.rssMb} MB`
+              : '')
         )
       }
     } finally {
