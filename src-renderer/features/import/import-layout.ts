@@ -17,8 +17,13 @@ import type { GraphStore } from '../../storage/graph-store'
 export const BESIDE_MARGIN = 240
 /** Up to this many nodes to place, no layout: they are put round one point beside the map. */
 export const FEW_NODES = 8
-/** Above this many nodes to place, a grid instead of the force-directed layout (it would take minutes). */
-export const FORCE_LAYOUT_MAX = 20_000
+/**
+ * Above this many nodes to place, a grid beside the map instead of the force-directed layout (which
+ * would keep the user waiting on the import for minutes); Lay-out can arrange them afterwards.
+ */
+export const FORCE_LAYOUT_MAX = 2_000
+/** Room between the cells of that grid (model pixels). */
+const GRID_GAP = 16
 
 /** Far enough to stand for "everything left of the margin". */
 const WALL = 1e9
@@ -89,14 +94,16 @@ export async function layoutUnpositioned(
   }
 
   const spots = new Map<string, Position>()
-  if (loose.length > 0) {
+  if (loose.length > FORCE_LAYOUT_MAX) {
+    for (const [id, at] of gridBeside(loose, boundsOf(taken))) spots.set(id, at)
+  } else if (loose.length > 0) {
     const ids = new Set(loose.map((n) => n.id))
     // A handful of nodes need no force layout: they gather round one point (placeMany below).
     const laid =
       loose.length <= FEW_NODES
         ? new Map(loose.map((n) => [n.id, { x: 0, y: 0 }]))
         : await runLayout(
-            loose.length > FORCE_LAYOUT_MAX ? 'grid' : 'fcose',
+            'fcose',
             {
               nodes: loose.map((n) => ({ id: n.id, kind: n.kind })),
               edges: graph.edges
@@ -148,4 +155,30 @@ export async function layoutUnpositioned(
       before.forEach((n, i) => (graph.nodes[i] = n))
     }
   }
+}
+
+/**
+ * Many nodes in a grid of equal cells, each as big as the largest node box plus a gap (so no two
+ * overlap), by kind and then id, to the right of `map` with its top at the map's top.
+ */
+function gridBeside(nodes: readonly GraphNode[], map: Box | null): Map<string, Position> {
+  const extents = nodes.map((n) => nodeExtent(n.kind, n.title))
+  const cellW = extents.reduce((m, e) => Math.max(m, e.x2 - e.x1), 0) + GRID_GAP
+  const cellH = extents.reduce((m, e) => Math.max(m, e.y2 - e.y1), 0) + GRID_GAP
+  const cols = Math.max(1, Math.ceil(Math.sqrt((nodes.length * cellH) / cellW)))
+  const x0 = map ? map.x2 + BESIDE_MARGIN : 0
+  const y0 = map ? map.y1 : 0
+  const order = nodes
+    .map((n, i) => ({ n, e: extents[i]! }))
+    .sort((a, b) => (a.n.kind < b.n.kind ? -1 : a.n.kind > b.n.kind ? 1 : a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0))
+  const out = new Map<string, Position>()
+  order.forEach(({ n, e }, i) => {
+    const col = i % cols
+    const row = Math.floor(i / cols)
+    // The box's left and top edges at its cell's, centred horizontally in the cell.
+    const x = x0 + col * cellW + (cellW - GRID_GAP - (e.x2 - e.x1)) / 2 - e.x1
+    const y = y0 + row * cellH - e.y1
+    out.set(n.id, { x: Math.ceil(x), y: Math.ceil(y) })
+  })
+  return out
 }

@@ -3,8 +3,8 @@ import type { GraphData } from '../../../src-renderer/domain/graph'
 import type { GraphEdge } from '../../../src-renderer/domain/edge-kinds'
 import type { NodeId } from '../../../src-renderer/domain/ids'
 import type { GraphNode, NodeKind, Position } from '../../../src-renderer/domain/node-kinds'
-import { boundsOf, boxAt, overlaps, type Box } from '../../../src-renderer/domain/queries/placement'
-import { BESIDE_MARGIN, layoutUnpositioned } from '../../../src-renderer/features/import/import-layout'
+import { BoxIndex, boundsOf, boxAt, overlaps, type Box } from '../../../src-renderer/domain/queries/placement'
+import { BESIDE_MARGIN, FORCE_LAYOUT_MAX, layoutUnpositioned } from '../../../src-renderer/features/import/import-layout'
 import { nodeExtent } from '../../../src-renderer/graph-view/node-boxes'
 import { GraphStore } from '../../../src-renderer/storage/graph-store'
 
@@ -70,6 +70,21 @@ describe('layoutUnpositioned', () => {
     const boxes = graph.nodes.map(boxOf)
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false)
+  })
+
+  it('puts a large import in a grid beside the map, without a layout run and without overlaps', async () => {
+    const store = storedMap()
+    const n = FORCE_LAYOUT_MAX + 500
+    const graph: GraphData = { nodes: Array.from({ length: n }, (_, i) => node(`g${i}`, i)), edges: [], annotations: [] }
+    const r = await layoutUnpositioned(graph, 'merge', { store })
+    expect(r.placed).toBe(n)
+    const mapRight = boundsOf(store.liveNodes().map(boxOf))!.x2
+    const seen = new BoxIndex()
+    for (const b of graph.nodes.map(boxOf)) {
+      expect(b.x1).toBeGreaterThanOrEqual(mapRight + BESIDE_MARGIN)
+      expect(seen.hits(b)).toBe(false)
+      seen.add(b)
+    }
   })
 
   it('changes nothing when every node has a position', async () => {
