@@ -252,34 +252,17 @@ function gunzipStream(
 
 /** A ZIP is collected whole (its directory is at the end), then inflated and checked (unzip.ts). */
 function zipSink(name: string, maxRecords: number): ByteSink {
-  const parts: Uint8Array[] = []
-  let size = 0
-  let over = false
-  return {
-    push(bytes) {
-      size += bytes.length
-      if (size > MAX_ZIP_INFLATED_BYTES) over = true
-      else parts.push(bytes)
-    },
-    get failed() {
-      return over
-    },
-    end() {
-      if (over) {
-        return fail([
-          issue(
-            'too_large',
-            `Het ZIP-bestand ${name} is groter dan ${formatBytes(MAX_ZIP_INFLATED_BYTES)}; dat is de grens. Pak het uit en kies de CSV-bestanden.`
-          )
-        ])
-      }
+  const zip = collectCapped<Uint8Array, Piece>(
+    MAX_ZIP_INFLATED_BYTES,
+    `Het ZIP-bestand ${name} is groter dan ${formatBytes(MAX_ZIP_INFLATED_BYTES)}; dat is de grens. Pak het uit en kies de CSV-bestanden.`,
+    (parts, size) => {
       const bytes = new Uint8Array(size)
       let at = 0
       for (const p of parts) {
         bytes.set(p, at)
         at += p.length
       }
-      parts.length = 0
+      parts.length = 0 // the copy is whole: let the pieces go before inflating
       const entries = unzipChecked(bytes, name, isZipCsv)
       if (!entries.ok) return entries
       if (!entries.value.length) {
@@ -295,6 +278,13 @@ function zipSink(name: string, maxRecords: number): ByteSink {
       }
       return ok({ kind: 'csv', tables })
     }
+  )
+  return {
+    push: (bytes) => zip.push(bytes),
+    get failed() {
+      return zip.failed
+    },
+    end: () => zip.end()
   }
 }
 
@@ -624,33 +614,49 @@ function kgJsonPiece(name: string, maxRecords: number): ChunkReader<Piece> {
 
 /** A reader for a format without a streaming one: collects the text and parses it at the end. */
 function wholeText<T>(parse: (text: string) => Result<T>): ChunkReader<T> {
-  let parts: string[] = []
-  let chars = 0
+  const whole = collectCapped<string, T>(
+    MAX_STRING_CHARS,
+    `Het bestand is te groot om in één keer te lezen (meer dan ${formatCount(MAX_STRING_CHARS)} tekens). Er is niets geïmporteerd.`,
+    (parts) => parse(parts.length === 1 ? (parts[0] as string) : parts.join(''))
+  )
+  return {
+    write: (text) => whole.push(text),
+    get failed() {
+      return whole.failed
+    },
+    end: () => whole.end()
+  }
+}
+
+/**
+ * Collects pieces (bytes or text) up to `cap` in all; past it, drops what it holds and refuses the
+ * input at the end with `tooLarge`. Otherwise `finish` gets the pieces and their total length once.
+ */
+function collectCapped<P extends { length: number }, T>(
+  cap: number,
+  tooLarge: string,
+  finish: (parts: P[], size: number) => Result<T>
+): { push(part: P): void; readonly failed: boolean; end(): Result<T> } {
+  let parts: P[] = []
+  let size = 0
   let over = false
   return {
-    write(text) {
+    push(part) {
       if (over) return
-      chars += text.length
-      if (chars > MAX_STRING_CHARS) {
+      size += part.length
+      if (size > cap) {
         over = true
         parts = []
-      } else parts.push(text)
+      } else parts.push(part)
     },
     get failed() {
       return over
     },
     end() {
-      if (over) {
-        return fail([
-          issue(
-            'too_large',
-            `Het bestand is te groot om in één keer te lezen (meer dan ${formatCount(MAX_STRING_CHARS)} tekens). Er is niets geïmporteerd.`
-          )
-        ])
-      }
-      const text = parts.length === 1 ? (parts[0] as string) : parts.join('')
+      if (over) return fail([issue('too_large', tooLarge)])
+      const held = parts
       parts = []
-      return parse(text)
+      return finish(held, size)
     }
   }
 }
