@@ -9,7 +9,7 @@
 import { EDGE_RULES, type GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import type { FieldValue, GraphNode } from '../../domain/node-kinds'
-import { fail, ok, type Result } from '../../domain/result'
+import type { Result } from '../../domain/result'
 import {
   APP_EDGE_FIELDS,
   APP_NODE_FIELDS,
@@ -31,12 +31,12 @@ import { readWhole, type ChunkReader } from '../import/chunk-reader'
 import {
   attrs,
   createXmlStream,
-  describeNumberText,
   detach,
   escapeText,
-  idNotes,
+  numberAttributeIssue,
   parseDecimal,
   tooManyRecordsIssue,
+  xmlGraphReader,
   XML_MAX_RECORDS,
   type XmlHandler,
   type XmlReaderLimits,
@@ -490,15 +490,8 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     if (raw === undefined) return undefined
     const n = parseDecimal(raw)
     if (n !== undefined) return n
-    const at = { line: tag.line, column: tag.column }
     const record = frame.record as RawNode | RawEdge
-    return refuse({
-      code: 'invalid_type',
-      path: [name],
-      field: name,
-      message: `${describeLocation(frame.of, at, record.id)}: <${tag.name}> ${name} is geen bruikbaar getal: verwacht een eindig decimaal getal (zoals 12 of -3.5), ontving ${describeNumberText(raw)}.`,
-      ...at
-    })
+    return refuse(numberAttributeIssue(tag, frame.of, record.id, name, raw))
   }
 
   function readViz(tag: XmlTag, frame: Frame): void {
@@ -563,25 +556,13 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     if (!record.type && typeFromAttr !== undefined) record.type = typeFromAttr
   }
 
-  return {
-    write(text) {
-      xml.write(text)
-    },
-    get failed() {
-      return xml.failed
-    },
-    end() {
-      const error = xml.end()
-      if (error) return fail([error])
-      if (graphDepth === 0)
-        return fail([
-          { code: 'not_our_format', path: [], message: 'Het GEXF-bestand bevat geen <graph>.' }
-        ])
-      if (issues.length) return fail(issues)
-      const notes = idNotes(missingIds, duplicateIds)
-      return ok(notes.length ? { ...out, notes } : out)
-    }
-  }
+  return xmlGraphReader(xml, 'GEXF', () => ({
+    sawGraph: graphDepth !== 0,
+    out,
+    issues,
+    missingIds,
+    duplicateIds
+  }))
 }
 
 /**

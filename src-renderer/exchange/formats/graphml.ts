@@ -8,7 +8,7 @@
 import { EDGE_RULES, type GraphEdge } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import type { FieldValue, GraphNode } from '../../domain/node-kinds'
-import { fail, ok, type Result } from '../../domain/result'
+import type { Result } from '../../domain/result'
 import {
   APP_EDGE_FIELDS,
   APP_NODE_FIELDS,
@@ -30,12 +30,12 @@ import { readWhole, type ChunkReader } from '../import/chunk-reader'
 import {
   attrs,
   createXmlStream,
-  describeNumberText,
   detach,
   escapeText,
-  idNotes,
+  numberAttributeIssue,
   parseDecimal,
   tooManyRecordsIssue,
+  xmlGraphReader,
   XML_MAX_RECORDS,
   type XmlHandler,
   type XmlReaderLimits,
@@ -462,14 +462,7 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     if (raw === undefined) return 0
     const n = parseDecimal(raw)
     if (n !== undefined) return n
-    const at = { line: tag.line, column: tag.column }
-    return xml.refuse({
-      code: 'invalid_type',
-      path: [name],
-      field: name,
-      message: `${describeLocation(frame.of, at, frame.record?.id)}: <${tag.name}> ${name} is geen bruikbaar getal: verwacht een eindig decimaal getal (zoals 12 of -3.5), ontving ${describeNumberText(raw)}.`,
-      ...at
-    })
+    return xml.refuse(numberAttributeIssue(tag, frame.of, frame.record?.id, name, raw))
   }
 
   function closeLabel(d: DataState): void {
@@ -537,26 +530,7 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     if (!record.type && typeAttr !== undefined) record.type = typeAttr
   }
 
-  return {
-    write(text) {
-      xml.write(text)
-    },
-    get failed() {
-      return xml.failed
-    },
-    end() {
-      const error = xml.end()
-      if (error) return fail([error])
-      if (!sawGraph) {
-        return fail([
-          { code: 'not_our_format', path: [], message: 'Het GraphML-bestand bevat geen <graph>.' }
-        ])
-      }
-      if (issues.length) return fail(issues)
-      const notes = idNotes(missingIds, duplicateIds)
-      return ok(notes.length ? { ...out, notes } : out)
-    }
-  }
+  return xmlGraphReader(xml, 'GraphML', () => ({ sawGraph, out, issues, missingIds, duplicateIds }))
 }
 
 /**

@@ -11,7 +11,9 @@
  */
 import { SaxesParser } from 'saxes'
 import { MAX_NESTING_DEPTH, MAX_RECORDS, MAX_VALUE_CHARS, formatCount } from '../limits'
-import type { ImportIssue } from '../raw-graph'
+import { fail, ok } from '../../domain/result'
+import type { ChunkReader } from '../import/chunk-reader'
+import { describeLocation, type ImportIssue, type RawGraph } from '../raw-graph'
 export { parseDecimal } from '../raw-graph'
 
 /**
@@ -340,4 +342,71 @@ export function attrs(pairs: readonly (readonly [string, string | number | undef
   let out = ''
   for (const [k, v] of pairs) if (v !== undefined) out += ` ${k}="${escapeAttr(String(v))}"`
   return out
+}
+
+/**
+ * The issue that refuses a number attribute that is not a plain finite decimal (GEXF viz values,
+ * yEd geometry), placed at its tag.
+ */
+export function numberAttributeIssue(
+  tag: XmlTag,
+  of: 'node' | 'edge',
+  id: string | null | undefined,
+  name: string,
+  raw: string
+): ImportIssue {
+  const at = { line: tag.line, column: tag.column }
+  return {
+    code: 'invalid_type',
+    path: [name],
+    field: name,
+    message: `${describeLocation(of, at, id)}: <${tag.name}> ${name} is geen bruikbaar getal: verwacht een eindig decimaal getal (zoals 12 of -3.5), ontving ${describeNumberText(raw)}.`,
+    ...at
+  }
+}
+
+/** What a streaming graph reader has gathered, asked for once at the end. */
+export interface XmlGraphState {
+  sawGraph: boolean
+  out: RawGraph
+  issues: ImportIssue[]
+  missingIds: number
+  duplicateIds: number
+}
+
+/**
+ * The outside of a streaming XML graph reader (GEXF, GraphML): feeds the text to `xml`; at the end
+ * refuses a file with an XML error, without a `<graph>` or with issues, else gives the records with
+ * the notes on edge ids.
+ */
+export function xmlGraphReader(
+  xml: XmlStream,
+  formatName: string,
+  state: () => XmlGraphState
+): ChunkReader<RawGraph> {
+  return {
+    write(text) {
+      xml.write(text)
+    },
+    get failed() {
+      return xml.failed
+    },
+    end() {
+      const error = xml.end()
+      if (error) return fail([error])
+      const { sawGraph, out, issues, missingIds, duplicateIds } = state()
+      if (!sawGraph) {
+        return fail([
+          {
+            code: 'not_our_format',
+            path: [],
+            message: `Het ${formatName}-bestand bevat geen <graph>.`
+          }
+        ])
+      }
+      if (issues.length) return fail(issues)
+      const notes = idNotes(missingIds, duplicateIds)
+      return ok(notes.length ? { ...out, notes } : out)
+    }
+  }
 }
