@@ -32,7 +32,10 @@ import {
   attrs,
   createXmlStream,
   detach,
+  edgeIdTracker,
   escapeText,
+  missingEndpointIssue,
+  missingNodeIdIssue,
   numberAttributeIssue,
   parseDecimal,
   tooManyRecordsIssue,
@@ -284,9 +287,7 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
   const maxRecords = limits.maxRecords ?? XML_MAX_RECORDS
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
   const issues: ImportIssue[] = []
-  const edgeIds = new Set<string>()
-  let duplicateIds = 0
-  let missingIds = 0
+  const edgeIds = edgeIdTracker()
   const defs = { node: new Map<string, AttrDef>(), edge: new Map<string, AttrDef>() }
   /** Depth of the graph that is read (the first `<graph>` under the root); 0 before, -1 after. */
   let graphDepth = 0
@@ -422,13 +423,7 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
     if (id === undefined || id === '') {
-      issues.push({
-        code: 'invalid_field',
-        path: ['id'],
-        field: 'id',
-        message: `${describeLocation('node', at)}: de knoop heeft geen id.`,
-        ...at
-      })
+      issues.push(missingNodeIdIssue(at))
       return
     }
     const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
@@ -447,27 +442,11 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
     if (!source || !target) {
-      const missing = source ? 'target' : 'source'
-      issues.push({
-        code: 'invalid_field',
-        path: [missing],
-        field: missing,
-        message: `${describeLocation('edge', at, id)}: de verbinding mist ${missing}.`,
-        ...at
-      })
+      issues.push(missingEndpointIssue(at, id, source))
       return
     }
     const fields = new Map<string, FieldValue>()
-    if (id === null || id === '') {
-      id = null
-      missingIds++
-    } else if (edgeIds.has(id)) {
-      // Another tool numbered its edges per node pair (NetworkX multigraph keys): keep the file's
-      // id in fields.id, as the mapping does for every id it replaces.
-      fields.set('id', id)
-      id = null
-      duplicateIds++
-    } else edgeIds.add(id)
+    id = edgeIds.keep(id, fields)
     const type = a.type
     const edge: RawEdge = {
       id,
@@ -560,8 +539,8 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     sawGraph: graphDepth !== 0,
     out,
     issues,
-    missingIds,
-    duplicateIds
+    missingIds: edgeIds.missing,
+    duplicateIds: edgeIds.duplicate
   }))
 }
 

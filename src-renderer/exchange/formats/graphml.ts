@@ -31,7 +31,10 @@ import {
   attrs,
   createXmlStream,
   detach,
+  edgeIdTracker,
   escapeText,
+  missingEndpointIssue,
+  missingNodeIdIssue,
   numberAttributeIssue,
   parseDecimal,
   tooManyRecordsIssue,
@@ -240,9 +243,7 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
   const issues: ImportIssue[] = []
   const keys = new Map<string, KeyDef>()
-  const edgeIds = new Set<string>()
-  let duplicateIds = 0
-  let missingIds = 0
+  const edgeIds = edgeIdTracker()
   let sawGraph = false
   /** Open `<graph>` elements: depth and edgedefault. */
   const graphs: { depth: number; edgedefault: string | undefined }[] = []
@@ -364,13 +365,7 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     const frame: Frame = { record: null, of: 'node', depth: tag.depth, values: null }
     frames.push(frame)
     if (!id) {
-      issues.push({
-        code: 'invalid_field',
-        path: ['id'],
-        field: 'id',
-        message: `${describeLocation('node', at)}: de knoop heeft geen id.`,
-        ...at
-      })
+      issues.push(missingNodeIdIssue(at))
       return
     }
     const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
@@ -388,27 +383,11 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, values: null }
     frames.push(frame)
     if (!source || !target) {
-      const missing = source ? 'target' : 'source'
-      issues.push({
-        code: 'invalid_field',
-        path: [missing],
-        field: missing,
-        message: `${describeLocation('edge', at, id)}: de verbinding mist ${missing}.`,
-        ...at
-      })
+      issues.push(missingEndpointIssue(at, id, source))
       return
     }
     const fields = new Map<string, FieldValue>()
-    if (id === null || id === '') {
-      id = null
-      missingIds++
-    } else if (edgeIds.has(id)) {
-      // NetworkX writes a multigraph's edge keys (0, 1, …) as ids, repeated across node pairs: keep
-      // the file's id in fields.id, as the mapping does for every id it replaces.
-      fields.set('id', id)
-      id = null
-      duplicateIds++
-    } else edgeIds.add(id)
+    id = edgeIds.keep(id, fields)
     const graph = graphs[graphs.length - 1]
     const edgedefault = graph && graph.depth === tag.depth - 1 ? graph.edgedefault : undefined
     const directedAttr = a.directed
@@ -530,7 +509,13 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     if (!record.type && typeAttr !== undefined) record.type = typeAttr
   }
 
-  return xmlGraphReader(xml, 'GraphML', () => ({ sawGraph, out, issues, missingIds, duplicateIds }))
+  return xmlGraphReader(xml, 'GraphML', () => ({
+    sawGraph,
+    out,
+    issues,
+    missingIds: edgeIds.missing,
+    duplicateIds: edgeIds.duplicate
+  }))
 }
 
 /**

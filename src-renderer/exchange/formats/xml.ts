@@ -410,3 +410,73 @@ export function xmlGraphReader(
     }
   }
 }
+
+/** The issue for a `<node>` without an id (the node is left out; the file is refused). */
+export function missingNodeIdIssue(at: {
+  line: number
+  column: number
+  record: number
+}): ImportIssue {
+  return {
+    code: 'invalid_field',
+    path: ['id'],
+    field: 'id',
+    message: `${describeLocation('node', at)}: de knoop heeft geen id.`,
+    ...at
+  }
+}
+
+/** The issue for an `<edge>` without a source or target (`source` says which one is there). */
+export function missingEndpointIssue(
+  at: { line: number; column: number; record: number },
+  id: string | null,
+  source: string | undefined
+): ImportIssue {
+  const missing = source ? 'target' : 'source'
+  return {
+    code: 'invalid_field',
+    path: [missing],
+    field: missing,
+    message: `${describeLocation('edge', at, id)}: de verbinding mist ${missing}.`,
+    ...at
+  }
+}
+
+/**
+ * The edge ids seen in one file. {@link EdgeIds.keep} gives the id an edge keeps, or null when the
+ * mapping must give it a fresh one: missing, or already taken (other tools number edges per node
+ * pair, e.g. NetworkX multigraph keys 0, 1, …); a taken id is kept in `fields.id`, as the mapping
+ * does for every id it replaces. The counts feed {@link idNotes}.
+ */
+export interface EdgeIds {
+  keep(id: string | null, fields: Map<string, unknown>): string | null
+  readonly missing: number
+  readonly duplicate: number
+}
+
+export function edgeIdTracker(): EdgeIds {
+  const seen = new Set<string>()
+  let missing = 0
+  let duplicate = 0
+  return {
+    keep(id, fields) {
+      if (id === null || id === '') {
+        missing++
+        return null
+      }
+      if (seen.has(id)) {
+        fields.set('id', id)
+        duplicate++
+        return null
+      }
+      seen.add(id)
+      return id
+    },
+    get missing() {
+      return missing
+    },
+    get duplicate() {
+      return duplicate
+    }
+  }
+}
