@@ -160,9 +160,7 @@ export class GraphRepository {
   catchUpNow(): Promise<boolean> {
     const run = (): Promise<boolean> =>
       this.readOnly ? Promise.resolve(false) : catchUp(this.ctx, () => this.readAll())
-    const next = this.queue.then(run, run)
-    this.queue = next.catch(() => undefined)
-    return next
+    return this.enqueue(run)
   }
 
   /** Stops hearing other windows and closes the database connection. */
@@ -438,6 +436,13 @@ export class GraphRepository {
     await this.queue.catch(() => undefined)
   }
 
+  /** Runs `fn` after everything queued before it (writes and catch-ups never overlap). */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
   /**
    * Queues a write after every earlier one. A write that finds another window committed first
    * (StaleError, nothing written) catches up and runs again on the fresh records.
@@ -454,8 +459,6 @@ export class GraphRepository {
         }
       }
     }
-    const next = this.queue.then(run, run)
-    this.queue = next.catch(() => undefined)
-    return next
+    return this.enqueue(run)
   }
 }

@@ -103,6 +103,32 @@ export function applyToStore(
   ctx.store.apply(patch)
 }
 
+/**
+ * Patches the store with the outcome of a revert or a catch-up: a record, or null where the record
+ * is gone (a create undone). Subscribers learn of a removed record as a deleted one (at `at`); then
+ * the store forgets it.
+ */
+export function applyResults(
+  ctx: RepositoryContext,
+  results: Iterable<{ table: RecordTable; id: string; record: AnyRecord | null }>,
+  at: string
+): void {
+  const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
+  const removed: { table: RecordTable; id: string }[] = []
+  for (const { table, id, record } of results) {
+    if (record) {
+      ;(patch[table] as AnyRecord[]).push(record)
+      continue
+    }
+    const current = storedTable(ctx, table).get(id)
+    if (!current) continue
+    ;(patch[table] as AnyRecord[]).push({ ...current, deletedAt: current.deletedAt ?? at })
+    removed.push({ table, id })
+  }
+  ctx.store.apply(patch)
+  for (const { table, id } of removed) ctx.store.table(table).delete(id)
+}
+
 /** The full rows of the pages a plan touches: pending records where written, stored ones elsewhere. */
 export function pageRows(
   ctx: RepositoryContext,

@@ -14,8 +14,12 @@
  */
 import type { Table } from 'dexie'
 import type { ChangeRow, KeyValueRow, RecordTable } from '../db'
-import type { GraphPatch } from '../graph-store'
-import { changeTable, type AnyRecord, type RepositoryContext } from './repository-context'
+import {
+  applyResults,
+  changeTable,
+  type AnyRecord,
+  type RepositoryContext
+} from './repository-context'
 import { entryResult, parseEntries } from './undo'
 
 /** The `meta` key of the database revision. */
@@ -130,21 +134,8 @@ export async function catchUp(
       if (pageId && record) ctx.pages.adopt(e.table, e.id, pageId)
     }
   }
-  const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
-  const removed: { table: RecordTable; id: string }[] = []
-  for (const { table, id, record } of latest.values()) {
-    if (record) {
-      ;(patch[table] as AnyRecord[]).push(record)
-      continue
-    }
-    const current = ctx.store.table(table).get(id)
-    if (!current) continue
-    ;(patch[table] as AnyRecord[]).push({ ...current, deletedAt: current.deletedAt ?? ctx.now() })
-    removed.push({ table, id })
-  }
   ctx.sync.revision = stored
-  ctx.store.apply(patch)
-  for (const { table, id } of removed) ctx.store.table(table).delete(id)
+  applyResults(ctx, latest.values(), ctx.now())
   return true
 }
 

@@ -7,14 +7,13 @@
 import { newId } from '../../domain/ids'
 import { fail, ok, type Issue, type Result } from '../../domain/result'
 import type { ChangeEntry, ChangeRow, PageRow, RecordTable } from '../db'
-import type { GraphPatch } from '../graph-store'
 import { encodePage, type PagePlan } from '../page-index'
 import { discardRedo, isBarrier, pagesOf } from './change-log'
 import {
+  applyResults,
   canonical,
   changeTable,
   pageTable,
-  storedTable,
   type AnyRecord,
   type RepositoryContext
 } from './repository-context'
@@ -190,21 +189,7 @@ export async function revert(
   }
   committed(ctx, outcome.log)
   ctx.pages.commit(outcome.plan)
-  const patch: GraphPatch = { nodes: [], edges: [], annotations: [] }
-  const removed: { table: RecordTable; id: string }[] = []
-  for (const { table, id, record } of outcome.results) {
-    if (record) {
-      ;(patch[table] as AnyRecord[]).push(record)
-      continue
-    }
-    const current = storedTable(ctx, table).get(id)
-    if (!current) continue
-    // Subscribers learn of a removed record as a deleted one; then the store forgets it.
-    ;(patch[table] as AnyRecord[]).push({ ...current, deletedAt: current.deletedAt ?? at })
-    removed.push({ table, id })
-  }
-  ctx.store.apply(patch)
-  for (const { table, id } of removed) ctx.store.table(table).delete(id)
+  applyResults(ctx, outcome.results, at)
   ctx.history.moved(direction)
   return ok(outcome.row)
 }
