@@ -195,10 +195,10 @@ test('a Tab walk from the top reaches every toolbar control, the canvas and the 
   await page.getByTestId('skip-canvas').focus()
   await expect(page.getByTestId('skip-canvas')).toBeInViewport()
   await page.keyboard.press('Enter')
-  expect(await focused(page)).toBe('graph-canvas')
+  await expect.poll(() => focused(page)).toBe('graph-canvas')
   await page.getByTestId('skip-inspector').focus()
   await page.keyboard.press('Enter')
-  expect(await focused(page)).toMatch(/^inspector/)
+  await expect.poll(() => focused(page)).toMatch(/^inspector/)
 })
 
 test('the search button traps no focus; Escape gives focus back; reopened, the query is selected', async ({ page }) => {
@@ -206,16 +206,17 @@ test('the search button traps no focus; Escape gives focus back; reopened, the q
   await app.open()
   await page.getByTestId('menu-graph').focus()
   await page.keyboard.press('Shift+Tab')
-  expect(await focused(page)).toBe('toolbar-search')
+  await expect.poll(() => focused(page)).toBe('toolbar-search')
   await page.keyboard.press('Enter')
   const input = page.getByTestId('search-input')
   await expect(input).toBeFocused()
   await input.fill('les')
   await page.keyboard.press('Escape')
   await expect(input).toHaveCount(0)
-  expect(await focused(page)).toBe('toolbar-search')
+  // Focus comes back once the dialog has closed (a frame later): wait for it.
+  await expect.poll(() => focused(page)).toBe('toolbar-search')
   await page.keyboard.press('Tab')
-  expect(await focused(page)).toBe('menu-graph')
+  await expect.poll(() => focused(page)).toBe('menu-graph')
   // Reopened: the previous query is there and selected, so typing replaces it.
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Enter')
@@ -224,7 +225,8 @@ test('the search button traps no focus; Escape gives focus back; reopened, the q
   await page.keyboard.type('werkplaats')
   await expect(input).toHaveValue('werkplaats')
   await page.keyboard.press('Escape')
-  expect(await focused(page)).toBe('toolbar-search')
+  await expect(input).toHaveCount(0)
+  await expect.poll(() => focused(page)).toBe('toolbar-search')
 })
 
 test('shortcuts work from a focused switch and a focused button, not in a text field', async ({ page }) => {

@@ -35,17 +35,28 @@ export class AppPage {
     })
   }
 
-  /** Clicks a node on the canvas by id, at its rendered position. */
+  /**
+   * Clicks a node on the canvas by id, at its rendered position. The view may still be moving (every
+   * view change fits, animated): the animation is ended first, and the click is tried again until the
+   * node is the one selected, so a fit that starts between measuring and clicking cannot make it miss.
+   */
   async clickNode(id: string): Promise<void> {
-    const pos = await this.page.evaluate((nodeId) => {
-      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
-      const n = cy.getElementById(nodeId)
-      cy.center(n)
-      const p = n.renderedPosition()
-      const box = (cy.container() as HTMLElement).getBoundingClientRect()
-      return { x: box.left + p.x, y: box.top + p.y }
-    }, id)
-    await this.page.mouse.click(pos.x, pos.y)
+    await expect(async () => {
+      const pos = await this.page.evaluate((nodeId) => {
+        const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+        cy.stop(true, true)
+        const n = cy.getElementById(nodeId)
+        cy.center(n)
+        const p = n.renderedPosition()
+        const box = (cy.container() as HTMLElement).getBoundingClientRect()
+        return { x: box.left + p.x, y: box.top + p.y }
+      }, id)
+      await this.page.mouse.click(pos.x, pos.y)
+      const selected = await this.page.evaluate(() =>
+        (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy.$('node:selected').map((n) => n.id())
+      )
+      expect(selected).toEqual([id])
+    }).toPass({ timeout: 15_000 })
     await expect(this.page.getByTestId('inspector')).toBeVisible()
   }
 
