@@ -23,13 +23,16 @@ export type ImportIssue = Issue & Locator & { field?: string }
 /**
  * A node as read from a file. `type` is an app kind or a foreign type ('' when the file has none);
  * `app` holds attributes named like app fields (values already decoded: lists as arrays, JSON as
- * objects, booleans and numbers typed); `fields` holds every other attribute.
+ * objects, booleans and numbers typed); `fields` holds every other attribute. Both are plain objects
+ * (a Map costs ~190 bytes even when empty, a small object ~60; a million-record file holds two per
+ * record). Their keys never include `__proto__`, `constructor` or `prototype`: readers refuse the
+ * file instead (assignAttribute), and set only such checked names or fixed ones.
  */
 export interface RawNode {
   id: string
   type: string
-  app: Map<string, unknown>
-  fields: Map<string, FieldValue>
+  app: Record<string, unknown>
+  fields: Record<string, FieldValue>
   at: Locator
 }
 
@@ -40,8 +43,8 @@ export interface RawEdge {
   source: string
   target: string
   directed: boolean | null
-  app: Map<string, unknown>
-  fields: Map<string, FieldValue>
+  app: Record<string, unknown>
+  fields: Record<string, FieldValue>
   at: Locator
 }
 
@@ -344,12 +347,12 @@ export function assignAttribute(
   if (isUnsafeKey(col.base)) return unsafeKeyIssue(col.base, record.at, where)
   if (!col.free && isAppField(col.base, of)) {
     const decoded = isPrimitive(value) ? decodeAppValue(col.base, value) : value
-    if (decoded !== undefined) record.app.set(col.base, decoded)
+    if (decoded !== undefined) record.app[col.base] = decoded
     return null
   }
   const fieldValue =
     typeof value === 'string' ? decodeFreeValue(value, col.type) : toFieldValue(value)
-  record.fields.set(col.base, fieldValue)
+  record.fields[col.base] = fieldValue
   return null
 }
 
@@ -365,6 +368,51 @@ export function describeLocation(of: 'node' | 'edge', at: Locator, id?: string |
       ? `Regel ${at.line}${id ? `, ${noun} ${id}` : ''}`
       : `${noun === 'knoop' ? 'Knoop' : 'Verbinding'} ${at.record ?? '?'}${id ? ` (${id})` : ''}`
   return head
+}
+
+/** The `app` or `fields` of a raw record that has none: one object for all, frozen. */
+const NONE = Object.freeze({}) as Record<string, never>
+
+/**
+ * Lets the records of a whole file share one frozen empty object for every empty `app` and
+ * `fields` (most edges of Gephi and NetworkX files have no attributes: two empty objects are ~100
+ * bytes an edge), so the preview holds less while it validates. Call it once reading is done: a
+ * record's `app` and `fields` may not be written after that (mapping copies them).
+ */
+export function shareEmpty(raw: RawGraph): RawGraph {
+  const compact = (r: RawRecord): void => {
+    if (isEmpty(r.app)) r.app = NONE
+    if (isEmpty(r.fields)) r.fields = NONE
+  }
+  raw.nodes.forEach(compact)
+  raw.edges.forEach(compact)
+  return raw
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false
+  return true
+}
+
+/** Whether an attribute names a record's type (`kind`, or `type` in any case): values to intern. */
+export function isTypeName(name: string): boolean {
+  return name === 'kind' || name.toLowerCase() === 'type'
+}
+
+/**
+ * Gives one string object per distinct value, for values files repeat on every record (a type,
+ * a node id an edge points at): a million edges to a thousand types then hold a thousand strings.
+ * Forgets everything when it has seen `max` values (a column of unique values gains nothing).
+ */
+export function interner(max = 10_000): (value: string) => string {
+  const seen = new Map<string, string>()
+  return (value) => {
+    const known = seen.get(value)
+    if (known !== undefined) return known
+    if (seen.size >= max) seen.clear()
+    seen.set(value, value)
+    return value
+  }
 }
 
 /** Free-field columns of a set of records: key → type, sorted by key for stable files. */

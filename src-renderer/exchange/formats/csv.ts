@@ -33,6 +33,7 @@ import {
   encodeFreeValue,
   freeColumnName,
   freeColumns,
+  interner,
   unsafeKeyIssue,
   parseColumnName,
   usedAppFields,
@@ -469,6 +470,8 @@ export function csvToRaw(
   if (issues.length) return fail(issues)
 
   const labelIndex = new Map<string, string | null>()
+  // One string per distinct type (every row repeats a handful).
+  const intern = interner()
   if (elements) {
     const idx = (name: string): number =>
       elements.header.findIndex((h) => h.trim().toLowerCase() === name)
@@ -490,9 +493,9 @@ export function csvToRaw(
       }
       const node: RawNode = {
         id,
-        type: (iType >= 0 ? value(row, iType) : undefined) ?? '',
-        app: new Map(),
-        fields: new Map(),
+        type: intern((iType >= 0 ? value(row, iType) : undefined) ?? ''),
+        app: {},
+        fields: {},
         at
       }
       const where = `Regel ${row.line}, knoop ${id}`
@@ -501,9 +504,9 @@ export function csvToRaw(
         const v = value(row, c)
         if (v === undefined) return
         const lower = h.trim().toLowerCase()
-        if (c === iLabel) node.app.set('title', v)
-        else if (lower === 'description') node.app.set('description', v)
-        else if (lower === 'tags') node.app.set('tags', decodeList(v))
+        if (c === iLabel) node.app.title = v
+        else if (lower === 'description') node.app.description = v
+        else if (lower === 'tags') node.app.tags = decodeList(v)
         else {
           const issue = assignAttribute(node, 'node', h, v, where)
           if (issue) issues.push(issue)
@@ -514,12 +517,12 @@ export function csvToRaw(
       const nx = Number(x?.replace(',', '.'))
       const ny = Number(y?.replace(',', '.'))
       if (x !== undefined && y !== undefined && Number.isFinite(nx) && Number.isFinite(ny)) {
-        node.app.set('position', { x: nx, y: ny })
+        node.app.position = { x: nx, y: ny }
       } else {
-        if (x !== undefined) node.fields.set('x', x)
-        if (y !== undefined) node.fields.set('y', y)
+        if (x !== undefined) node.fields.x = x
+        if (y !== undefined) node.fields.y = y
       }
-      const title = node.app.get('title')
+      const title = node.app.title
       if (typeof title === 'string') labelIndex.set(title, labelIndex.has(title) ? null : id)
       out.nodes.push(node)
     })
@@ -534,18 +537,20 @@ export function csvToRaw(
     const iType = idx('type')
     const iDir = idx('direction')
     const iLabel = idx('label')
-    const ids = new Set(out.nodes.map((n) => n.id))
+    // Node ids by value: an edge's ends share the node's id string.
+    const ids = new Map(out.nodes.map((n) => [n.id, n.id]))
     const resolve = (ref: string, line: number): string => {
-      if (ids.has(ref)) return ref
+      const own = ids.get(ref)
+      if (own !== undefined) return own
       const byLabel = labelIndex.get(ref)
       if (byLabel) return byLabel
       if (!elements) {
-        ids.add(ref)
+        ids.set(ref, ref)
         out.nodes.push({
           id: ref,
           type: '',
-          app: new Map([['title', ref]]),
-          fields: new Map(),
+          app: { title: ref },
+          fields: {},
           at: { line, record: out.nodes.length + 1 }
         })
       }
@@ -566,12 +571,12 @@ export function csvToRaw(
       const dir = iDir >= 0 ? value(row, iDir)?.toLowerCase() : undefined
       const edge: RawEdge = {
         id,
-        type: (iType >= 0 ? value(row, iType) : undefined) ?? '',
+        type: intern((iType >= 0 ? value(row, iType) : undefined) ?? ''),
         source: resolve(from, row.line),
         target: resolve(to, row.line),
         directed: dir === undefined ? null : dir === 'directed',
-        app: new Map(),
-        fields: new Map(),
+        app: {},
+        fields: {},
         at
       }
       const where = `Regel ${row.line}, verbinding ${id ?? r + 1}`
@@ -579,7 +584,7 @@ export function csvToRaw(
         if (c === iId || c === iFrom || c === iTo || c === iType || c === iDir) return
         const v = value(row, c)
         if (v === undefined) return
-        if (c === iLabel) edge.app.set('label', v)
+        if (c === iLabel) edge.app.label = v
         else {
           const issue = assignAttribute(edge, 'edge', h, v, where)
           if (issue) issues.push(issue)

@@ -166,7 +166,7 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
       })
       return
     }
-    const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
+    const node: RawNode = { id, type: '', app: {}, fields: {}, at }
     const where = describeLocation('node', at, id)
     let typeAttr: string | undefined
     for (const [key, value] of Object.entries(data)) {
@@ -175,9 +175,9 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
       else if (
         (key === 'name' || key === 'label') &&
         typeof value === 'string' &&
-        !node.app.has('title')
+        !Object.hasOwn(node.app, 'title')
       )
-        node.app.set('title', value)
+        node.app.title = value
       else {
         if (key.toLowerCase() === 'type' && typeof value === 'string') typeAttr = value
         const issue = assignAttribute(node, 'node', key, value, where)
@@ -187,7 +187,7 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
     if (!node.type && typeAttr !== undefined) node.type = typeAttr
     const pos = isObject(el) ? el.position : undefined
     if (isObject(pos) && typeof pos.x === 'number' && typeof pos.y === 'number')
-      node.app.set('position', { x: pos.x, y: pos.y })
+      node.app.position = { x: pos.x, y: pos.y }
     out.nodes.push(node)
   })
   parts.edges.forEach((el, i) => {
@@ -213,8 +213,8 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
       source,
       target,
       directed: typeof data.directed === 'boolean' ? data.directed : null,
-      app: new Map(),
-      fields: new Map(),
+      app: {},
+      fields: {},
       at
     }
     const where = describeLocation('edge', at, id)
@@ -232,7 +232,7 @@ export function cyjsToRaw(doc: unknown): Result<RawGraph> {
     }
     if (interaction !== undefined && interaction !== edge.type) {
       if (!edge.type) edge.type = interaction
-      else edge.fields.set('interaction', interaction)
+      else edge.fields.interaction = interaction
     }
     out.edges.push(edge)
   })

@@ -20,6 +20,8 @@ import {
   encodeFreeValue,
   freeColumnName,
   freeColumns,
+  interner,
+  isTypeName,
   usedAppFields,
   type ColumnType,
   type ImportIssue,
@@ -38,6 +40,7 @@ import {
   missingNodeIdIssue,
   numberAttributeIssue,
   parseDecimal,
+  recordAt,
   tooManyRecordsIssue,
   xmlGraphReader,
   XML_MAX_RECORDS,
@@ -286,6 +289,9 @@ interface Frame {
 export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawGraph> {
   const maxRecords = limits.maxRecords ?? XML_MAX_RECORDS
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
+  /** Node ids by value, so an edge's ends share the node's id string; types likewise. */
+  const nodeIds = new Map<string, string>()
+  const intern = interner()
   const issues: ImportIssue[] = []
   const edgeIds = edgeIdTracker()
   const defs = { node: new Map<string, AttrDef>(), edge: new Map<string, AttrDef>() }
@@ -426,8 +432,9 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
       issues.push(missingNodeIdIssue(at))
       return
     }
-    const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
-    if (a.label !== undefined) node.app.set('title', detach(a.label))
+    const node: RawNode = { id, type: '', app: {}, fields: {}, at: recordAt(at) }
+    if (!nodeIds.has(id)) nodeIds.set(id, id)
+    if (a.label !== undefined) node.app.title = detach(a.label)
     frame.record = node
     out.nodes.push(node)
   }
@@ -436,8 +443,8 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     const a = tag.attributes
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
     countRecord(tag)
-    const source = a.source === undefined ? undefined : detach(a.source)
-    const target = a.target === undefined ? undefined : detach(a.target)
+    const source = a.source === undefined ? undefined : (nodeIds.get(a.source) ?? detach(a.source))
+    const target = a.target === undefined ? undefined : (nodeIds.get(a.target) ?? detach(a.target))
     let id = a.id === undefined ? null : detach(a.id)
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, attvalues: -1, values: null }
     frames.push(frame)
@@ -445,21 +452,21 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
       issues.push(missingEndpointIssue(at, id, source))
       return
     }
-    const fields = new Map<string, FieldValue>()
+    const fields: Record<string, FieldValue> = {}
     id = edgeIds.keep(id, fields)
     const type = a.type
     const edge: RawEdge = {
       id,
-      type: a.kind === undefined ? '' : detach(a.kind),
+      type: a.kind === undefined ? '' : intern(detach(a.kind)),
       source,
       target,
       directed: type ? type !== 'undirected' : defaultDirected,
-      app: new Map(),
+      app: {},
       fields,
-      at
+      at: recordAt(at)
     }
-    if (a.label !== undefined) edge.app.set('label', detach(a.label))
-    if (a.weight !== undefined) edge.app.set('weight', typed(a.weight, 'double'))
+    if (a.label !== undefined) edge.app.label = detach(a.label)
+    if (a.weight !== undefined) edge.app.weight = typed(a.weight, 'double')
     frame.record = edge
     out.edges.push(edge)
   }
@@ -481,23 +488,23 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
         const x = number(tag, frame, 'x')
         const y = number(tag, frame, 'y')
         number(tag, frame, 'z')
-        if (x !== undefined && y !== undefined) record.app.set('position', { x, y })
+        if (x !== undefined && y !== undefined) record.app.position = { x, y }
         return
       }
       case 'color': {
         const c = rgba(tag.attributes)
-        if (c) record.fields.set('viz:color', detach(c))
+        if (c) record.fields['viz:color'] = detach(c)
         return
       }
       case 'size':
       case 'thickness': {
         const n = number(tag, frame, 'value')
-        if (n !== undefined) record.fields.set(`viz:${tag.local}`, n)
+        if (n !== undefined) record.fields[`viz:${tag.local}`] = n
         return
       }
       case 'shape': {
         const s = tag.attributes.value ?? tag.attributes.uri
-        if (s) record.fields.set('viz:shape', detach(s))
+        if (s) record.fields['viz:shape'] = detach(s)
       }
     }
   }
@@ -513,9 +520,10 @@ export function createGexfReader(limits: XmlReaderLimits = {}): ChunkReader<RawG
     if (values.size === 0) return
     const where = describeLocation(of, record.at, record.id)
     let typeFromAttr: string | undefined
-    for (const [id, raw] of values) {
+    for (const [id, text] of values) {
       const def = declared.get(id)
       const title = def?.title ?? id
+      const raw = isTypeName(title) ? intern(text) : text
       if (title === 'kind') {
         record.type = raw
         continue

@@ -19,6 +19,8 @@ import {
   encodeFreeValue,
   freeColumnName,
   freeColumns,
+  interner,
+  isTypeName,
   usedAppFields,
   type ColumnType,
   type ImportIssue,
@@ -37,6 +39,7 @@ import {
   missingNodeIdIssue,
   numberAttributeIssue,
   parseDecimal,
+  recordAt,
   tooManyRecordsIssue,
   xmlGraphReader,
   XML_MAX_RECORDS,
@@ -241,6 +244,9 @@ interface DataState {
 export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<RawGraph> {
   const maxRecords = limits.maxRecords ?? XML_MAX_RECORDS
   const out: RawGraph = { nodes: [], edges: [], annotations: [] }
+  /** Node ids by value, so an edge's ends share the node's id string; types likewise. */
+  const nodeIds = new Map<string, string>()
+  const intern = interner()
   const issues: ImportIssue[] = []
   const keys = new Map<string, KeyDef>()
   const edgeIds = edgeIdTracker()
@@ -368,7 +374,8 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
       issues.push(missingNodeIdIssue(at))
       return
     }
-    const node: RawNode = { id, type: '', app: new Map(), fields: new Map(), at }
+    const node: RawNode = { id, type: '', app: {}, fields: {}, at: recordAt(at) }
+    if (!nodeIds.has(id)) nodeIds.set(id, id)
     frame.record = node
     out.nodes.push(node)
   }
@@ -378,15 +385,15 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     const at = { line: tag.line, column: tag.column, record: out.edges.length + 1 }
     countRecord(tag)
     let id = a.id === undefined ? null : detach(a.id)
-    const source = a.source === undefined ? undefined : detach(a.source)
-    const target = a.target === undefined ? undefined : detach(a.target)
+    const source = a.source === undefined ? undefined : (nodeIds.get(a.source) ?? detach(a.source))
+    const target = a.target === undefined ? undefined : (nodeIds.get(a.target) ?? detach(a.target))
     const frame: Frame = { record: null, of: 'edge', depth: tag.depth, values: null }
     frames.push(frame)
     if (!source || !target) {
       issues.push(missingEndpointIssue(at, id, source))
       return
     }
-    const fields = new Map<string, FieldValue>()
+    const fields: Record<string, FieldValue> = {}
     id = edgeIds.keep(id, fields)
     const graph = graphs[graphs.length - 1]
     const edgedefault = graph && graph.depth === tag.depth - 1 ? graph.edgedefault : undefined
@@ -400,9 +407,9 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
         directedAttr !== undefined
           ? directedAttr === 'true'
           : (edgedefault ?? 'directed') === 'directed',
-      app: new Map(),
+      app: {},
       fields,
-      at
+      at: recordAt(at)
     }
     frame.record = edge
     out.edges.push(edge)
@@ -427,11 +434,11 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
       const y = decimal(tag, frame, 'y')
       const w = decimal(tag, frame, 'width')
       const h = decimal(tag, frame, 'height')
-      record.app.set('position', { x: x + w / 2, y: y + h / 2 })
+      record.app.position = { x: x + w / 2, y: y + h / 2 }
     } else if (frame.of === 'node' && !d.fill && local === 'Fill') {
       d.fill = true
       const color = tag.attributes.color
-      if (color) record.fields.set('yfiles:color', detach(color))
+      if (color) record.fields['yfiles:color'] = detach(color)
     }
   }
 
@@ -449,7 +456,7 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     const record = frame.record as RawNode | RawEdge
     const field = frame.of === 'edge' ? 'label' : 'title'
     const text = d.labelText.trim()
-    if (text && !record.app.has(field)) record.app.set(field, detach(text))
+    if (text && !Object.hasOwn(record.app, field)) record.app[field] = detach(text)
     d.label = -2
     d.labelText = ''
   }
@@ -476,14 +483,15 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
     let typeAttr: string | undefined
     let hasLabel = false
     for (const id of values.keys()) if ((keys.get(id)?.name ?? id) === 'label') hasLabel = true
-    for (const [id, raw] of values) {
+    for (const [id, text] of values) {
       const def = keys.get(id)
       const name = def?.name ?? id
+      const raw = isTypeName(name) ? intern(text) : text
       const value = typed(raw, def?.type ?? 'string')
       if (name === 'kind') {
         record.type = raw
       } else if (name === 'label' || (of === 'node' && name === 'name' && !hasLabel)) {
-        record.app.set(of === 'node' ? 'title' : 'label', raw)
+        record.app[of === 'node' ? 'title' : 'label'] = raw
       } else if (of === 'node' && name === 'x') {
         x = value
       } else if (of === 'node' && name === 'y') {
@@ -501,10 +509,10 @@ export function createGraphmlReader(limits: XmlReaderLimits = {}): ChunkReader<R
         if (issue) issues.push(issue)
       }
     }
-    if (typeof x === 'number' && typeof y === 'number') record.app.set('position', { x, y })
+    if (typeof x === 'number' && typeof y === 'number') record.app.position = { x, y }
     else {
-      if (x !== undefined) record.fields.set('x', x)
-      if (y !== undefined) record.fields.set('y', y)
+      if (x !== undefined) record.fields.x = x
+      if (y !== undefined) record.fields.y = y
     }
     if (!record.type && typeAttr !== undefined) record.type = typeAttr
   }

@@ -13,7 +13,7 @@ import { SaxesParser } from 'saxes'
 import { MAX_NESTING_DEPTH, MAX_RECORDS, MAX_VALUE_CHARS, formatCount } from '../limits'
 import { fail, ok } from '../../domain/result'
 import type { ChunkReader } from '../import/chunk-reader'
-import { describeLocation, type ImportIssue, type RawGraph } from '../raw-graph'
+import { describeLocation, type ImportIssue, type Locator, type RawGraph } from '../raw-graph'
 export { parseDecimal } from '../raw-graph'
 
 /**
@@ -443,13 +443,22 @@ export function missingEndpointIssue(
 }
 
 /**
+ * The locator a record keeps: its line only. Messages name records by line ("Regel 12"); the column
+ * and record number stay in the issues raised while the element is read. A million-record file keeps
+ * one locator per record, and `{ line }` is half the size of all three.
+ */
+export function recordAt(at: { line: number }): Locator {
+  return { line: at.line }
+}
+
+/**
  * The edge ids seen in one file. {@link EdgeIds.keep} gives the id an edge keeps, or null when the
  * mapping must give it a fresh one: missing, or already taken (other tools number edges per node
  * pair, e.g. NetworkX multigraph keys 0, 1, …); a taken id is kept in `fields.id`, as the mapping
  * does for every id it replaces. The counts feed {@link idNotes}.
  */
 export interface EdgeIds {
-  keep(id: string | null, fields: Map<string, unknown>): string | null
+  keep(id: string | null, fields: Record<string, unknown>): string | null
   readonly missing: number
   readonly duplicate: number
 }
@@ -465,7 +474,7 @@ export function edgeIdTracker(): EdgeIds {
         return null
       }
       if (seen.has(id)) {
-        fields.set('id', id)
+        fields.id = id
         duplicate++
         return null
       }

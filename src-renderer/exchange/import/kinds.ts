@@ -16,6 +16,24 @@ export function fold(text: string): string {
     .trim()
 }
 
+/**
+ * `f` remembered per argument. A file has a handful of types, asked about for every record (a
+ * million-record file called `fold` several million times); the memory is dropped when a file would
+ * make it large (every record its own type).
+ */
+function memo<T>(f: (type: string) => T): (type: string) => T {
+  const seen = new Map<string, T>()
+  return (type) => {
+    let value = seen.get(type)
+    if (value === undefined && !seen.has(type)) {
+      value = f(type)
+      if (seen.size >= 1000) seen.clear()
+      seen.set(type, value)
+    }
+    return value as T
+  }
+}
+
 const KIND_NAMES = new Map<string, NodeKind>()
 for (const k of NODE_KINDS) {
   for (const n of [k, nl.kind[k], en.kind[k]]) KIND_NAMES.set(fold(n), k)
@@ -26,14 +44,12 @@ for (const k of EDGE_KINDS) {
 }
 
 /** The app kind a type names exactly (code, Dutch or English label, any case), else undefined. */
-export function kindFromType(type: string): NodeKind | undefined {
-  return KIND_NAMES.get(fold(type))
-}
+export const kindFromType = memo((type: string): NodeKind | undefined => KIND_NAMES.get(fold(type)))
 
 /** The app edge kind a type names exactly (code, Dutch or English label, any case), else undefined. */
-export function edgeKindFromType(type: string): EdgeKind | undefined {
-  return EDGE_NAMES.get(fold(type))
-}
+export const edgeKindFromType = memo(
+  (type: string): EdgeKind | undefined => EDGE_NAMES.get(fold(type))
+)
 
 /** Words in foreign type names that point at a kind. */
 const KIND_WORDS: readonly (readonly [NodeKind, readonly string[]])[] = [
@@ -127,7 +143,7 @@ const KIND_WORDS: readonly (readonly [NodeKind, readonly string[]])[] = [
 ]
 
 /** The kind suggested for a foreign node type; 'theme' (themeType `overig`) when nothing fits. */
-export function suggestKind(type: string): NodeKind {
+export const suggestKind = memo((type: string): NodeKind => {
   const exact = kindFromType(type)
   if (exact) return exact
   const words = fold(type)
@@ -137,7 +153,10 @@ export function suggestKind(type: string): NodeKind {
     if (list.some((w) => words.includes(fold(w)))) return kind
   }
   return 'theme'
-}
+})
 
 /** Foreign actor types that name a person (`isPerson`). */
 export const PERSON_WORDS = /\b(person|persoon|people|personen|resident|bewoner|member|lid|user)\b/
+
+/** Whether a foreign actor type names a person (see {@link PERSON_WORDS}). */
+export const isPersonType = memo((type: string): boolean => PERSON_WORDS.test(fold(type)))

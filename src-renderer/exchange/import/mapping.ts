@@ -21,7 +21,7 @@ import {
 } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { toFieldValue, type RawEdge, type RawGraph, type RawNode } from '../raw-graph'
-import { PERSON_WORDS, edgeKindFromType, fold, kindFromType, suggestKind } from './kinds'
+import { edgeKindFromType, isPersonType, kindFromType, suggestKind } from './kinds'
 import type {
   CheckedImport,
   ExistingNodes,
@@ -64,8 +64,9 @@ const EDGE_SHAPE = edgeSchema.shape as unknown as Record<
 >
 const EXTRAS = new Set(['role', 'participationLevel', 'topic'])
 
+/** A copy of the raw record's free fields, which mapping adds to (the raw record stays as read). */
 function fieldsOf(raw: RawNode | RawEdge): Record<string, FieldValue> {
-  return Object.fromEntries(raw.fields) as Record<string, FieldValue>
+  return { ...raw.fields }
 }
 
 function stampDefaults(rec: Record<string, unknown>, stamp: { now: string; author: string }): void {
@@ -86,10 +87,10 @@ function mapNode(
   const shape = shapeOf(kind)
   const fields = fieldsOf(raw)
   const rec: Record<string, unknown> = { id: raw.id, kind }
-  for (const [name, value] of raw.app) {
+  for (const [name, value] of Object.entries(raw.app)) {
     if (name === 'position') {
       if (isApp || positionSchema.safeParse(value).success) rec.position = value
-      else if (!(name in fields)) fields[name] = toFieldValue(value)
+      else if (!Object.hasOwn(fields, name)) fields[name] = toFieldValue(value)
     } else if (Object.hasOwn(shape, name) && (isApp || shape[name]?.safeParse(value).success)) {
       rec[name] = value
     } else if (!Object.hasOwn(fields, name)) {
@@ -99,7 +100,7 @@ function mapNode(
   if (typeof rec.title !== 'string' || rec.title.trim() === '') rec.title = raw.id
   if (raw.type !== '' && !kindFromType(raw.type) && !Object.hasOwn(fields, 'type'))
     fields.type = raw.type
-  if (kind === 'actor' && rec.isPerson === undefined && PERSON_WORDS.test(fold(raw.type)))
+  if (kind === 'actor' && rec.isPerson === undefined && isPersonType(raw.type))
     rec.isPerson = true
   // Missing fields get the kind's defaults, the same table the form starts from (a Kumu "Project"
   // row has no projectType); values that are present but invalid are not replaced: app records
@@ -114,7 +115,7 @@ function mapNode(
 function mapEdge(
   raw: RawEdge,
   id: string,
-  ends: { from?: NodeKind; to?: NodeKind; app: boolean },
+  ends: { from: NodeKind | undefined; to: NodeKind | undefined; app: boolean },
   edgeMapping: Readonly<Record<string, EdgeKind>>,
   stamp: { now: string; author: string },
   /** A self-loop of a kind that may not loop, kept: it becomes `related`, its type the label. */
@@ -141,7 +142,7 @@ function mapEdge(
   const fields = fieldsOf(raw)
   const rec: Record<string, unknown> = { id, kind, source: raw.source, target: raw.target }
   const rule = EDGE_RULES[kind]
-  for (const [name, value] of raw.app) {
+  for (const [name, value] of Object.entries(raw.app)) {
     const fits =
       Object.hasOwn(EDGE_SHAPE, name) &&
       (isApp ||
@@ -222,11 +223,7 @@ export function mapRaw(
       const id = edgeIds[i] as string
       const from = kindOf.get(e.source) ?? stored(e.source)
       const to = kindOf.get(e.target) ?? stored(e.target)
-      const ends = {
-        ...(from ? { from: from.kind } : {}),
-        ...(to ? { to: to.kind } : {}),
-        app: !!from?.app && !!to?.app
-      }
+      const ends = { from: from?.kind, to: to?.kind, app: !!from?.app && !!to?.app }
       let rec = mapEdge(e, id, ends, edgeMapping, stamp)
       if (e.source === e.target) {
         if (allowsSelfLoop(rec.kind as EdgeKind)) loops.allowed++

@@ -8,7 +8,7 @@ import type { KgDocument } from '../formats/kg-json'
 import { kgDocument } from '../formats/kg-json'
 import { NODE_KINDS, type FieldValue, type NodeKind } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
-import type { ImportIssue, Locator, RawGraph } from '../raw-graph'
+import { shareEmpty, type ImportIssue, type Locator, type RawGraph } from '../raw-graph'
 import { edgeKindFromType, kindFromType, suggestKind } from './kinds'
 import { checkMapping, mappingKey } from './mapping'
 import { readFiles, type ReadGraph } from './read'
@@ -69,7 +69,7 @@ export function previewOf(
     preview.checked = { mapping: mappingKey(preview, {}, {}), ...checked.value }
     return ok(preview)
   }
-  const preview = basePreview(read.format, name, read.raw, stamp, options)
+  const preview = basePreview(read.format, name, shareEmpty(read.raw), stamp, options)
   const checked = checkMapping(
     preview,
     {},
@@ -156,15 +156,13 @@ function kgToRaw(doc: KgDocument): RawGraph {
   const toRaw = (
     record: object,
     i: number
-  ): { app: Map<string, unknown>; fields: Map<string, FieldValue>; at: Locator } => {
-    const app = new Map<string, unknown>()
+  ): { app: Record<string, unknown>; fields: Record<string, FieldValue>; at: Locator } => {
+    const app: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(record)) {
       if (k !== 'id' && k !== 'kind' && k !== 'fields' && k !== 'source' && k !== 'target')
-        app.set(k, v)
+        app[k] = v
     }
-    const fields = new Map(
-      Object.entries((record as { fields?: Record<string, FieldValue> }).fields ?? {})
-    )
+    const fields = { ...(record as { fields?: Record<string, FieldValue> }).fields }
     return { app, fields, at: { record: i + 1 } }
   }
   return {

@@ -90,7 +90,7 @@ export function referencedIds(read: ReadGraph): string[] {
     for (const e of raw.edges) {
       add(e.source)
       add(e.target)
-      const evidence = e.app.get('evidence')
+      const evidence = e.app.evidence
       if (Array.isArray(evidence)) for (const q of evidence) if (typeof q === 'string') add(q)
     }
     forEachReference({ nodes: [], edges: [], annotations: raw.annotations }, add)

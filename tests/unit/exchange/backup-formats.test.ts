@@ -237,6 +237,6 @@ describe('cyjs', () => {
     })
     const r = parseCyjs(text)
     expect(r.ok).toBe(true)
-    if (r.ok) expect(r.value.edges[0]?.fields.get('directed')).toBe('yes')
+    if (r.ok) expect(r.value.edges[0]?.fields.directed).toBe('yes')
   })
 })

@@ -457,7 +457,7 @@ describe('CSV details', () => {
     ])
     const p2 = readImport('oud.csv', latin)
     if (!p2.ok) throw new Error('unreadable')
-    expect(p2.value.graph.nodes[0]?.app.get('title')).toBe('Ingrédi')
+    expect(p2.value.graph.nodes[0]?.app.title).toBe('Ingrédi')
     const empty = zipSync({ 'leeg.txt': strToU8('x') })
     expect(rejected(readImport('leeg.zip', empty))[0]?.message).toMatch(/bevat geen CSV/)
   })

@@ -200,7 +200,7 @@ describe('numbers are plain decimals', () => {
 
   it('decimals in every notation are read', () => {
     const r = parseGexf(gexf('x="-1.5e2" y=".25" z="+3."'))
-    expect(r.ok && r.value.nodes[0]?.app.get('position')).toEqual({ x: -150, y: 0.25 })
+    expect(r.ok && r.value.nodes[0]?.app.position).toEqual({ x: -150, y: 0.25 })
   })
 
   it('a declared double that is hex stays text; a hex edge weight is not a weight', () => {
@@ -211,8 +211,8 @@ describe('numbers are plain decimals', () => {
       )
     )
     if (!r.ok) throw new Error(r.issues[0]?.message)
-    expect(r.value.nodes[0]?.fields.get('aantal')).toBe('0x10')
-    expect(r.value.edges[0]?.app.get('weight')).toBe('0x3')
+    expect(r.value.nodes[0]?.fields.aantal).toBe('0x10')
+    expect(r.value.edges[0]?.app.weight).toBe('0x3')
     const preview = read(
       'w.gexf',
       gexf('x="1" y="2"').replace(
@@ -247,7 +247,7 @@ describe('edge ids other tools repeat or leave out', () => {
     const raw = parseGraphml(text)
     if (!raw.ok) throw new Error(raw.issues[0]?.message)
     expect(raw.value.edges.map((e) => e.id)).toEqual(['0', null, '1', null, null])
-    expect(raw.value.edges[1]?.fields.get('id')).toBe('0')
+    expect(raw.value.edges[1]?.fields.id).toBe('0')
     expect(raw.value.notes?.map((n) => n.message)).toEqual([
       '2 verbindingen hadden een id die al eerder in het bestand stond en kregen een nieuwe id (de oude staat in het veld id).',
       '1 verbinding had geen id en kreeg een nieuwe id.'
@@ -324,9 +324,9 @@ describe('text fed in pieces reads exactly like the whole text', () => {
     if (!r.ok) throw new Error(r.issues[0]?.message)
     expect(r).toEqual(parseGraphml(text))
     const node = r.value.nodes[0] as RawGraph['nodes'][number]
-    expect(node.app.get('title')).toBe('Ëën & twee 🏙️')
-    expect(node.app.get('position')).toEqual({ x: 25, y: 40 })
-    expect(node.fields.get('yfiles:color')).toBe('#FFCC00')
+    expect(node.app.title).toBe('Ëën & twee 🏙️')
+    expect(node.app.position).toEqual({ x: 25, y: 40 })
+    expect(node.fields['yfiles:color']).toBe('#FFCC00')
     expect(r.value.edges.map((e) => e.directed)).toEqual([false, true])
   })
 })
