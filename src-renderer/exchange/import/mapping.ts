@@ -12,6 +12,7 @@ import {
 } from '../../domain/edge-kinds'
 import type { GraphData } from '../../domain/graph'
 import {
+  NODE_KINDS,
   NODE_SCHEMAS,
   isNodeKind,
   nodeDefaults,
@@ -50,6 +51,15 @@ export interface Mapped {
   selfLoops: SelfLoopCount
 }
 
+/** What an edge end needs to know of its node: its kind, and whether it is an app record. */
+interface EndKind {
+  kind: NodeKind
+  app: boolean
+}
+const END_KINDS = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, [{ kind, app: false }, { kind, app: true }] as const])
+) as unknown as Record<NodeKind, readonly [EndKind, EndKind]>
+
 function shapeOf(
   kind: NodeKind
 ): Record<string, { safeParse: (v: unknown) => { success: boolean } }> {
@@ -67,6 +77,18 @@ const EXTRAS = new Set(['role', 'participationLevel', 'topic'])
 /** A copy of the raw record's free fields, which mapping adds to (the raw record stays as read). */
 function fieldsOf(raw: RawNode | RawEdge): Record<string, FieldValue> {
   return { ...raw.fields }
+}
+
+/**
+ * A kind's defaults as entries, made once per kind: a million-node file would otherwise build the
+ * same object a million times. Mapped records may share these values (a default `[]`): validation
+ * gives every record its own copy.
+ */
+const DEFAULTS = new Map<NodeKind, readonly (readonly [string, unknown])[]>()
+function defaultsOf(kind: NodeKind): readonly (readonly [string, unknown])[] {
+  let entries = DEFAULTS.get(kind)
+  if (!entries) DEFAULTS.set(kind, (entries = Object.entries(nodeDefaults(kind))))
+  return entries
 }
 
 function stampDefaults(rec: Record<string, unknown>, stamp: { now: string; author: string }): void {
@@ -105,7 +127,7 @@ function mapNode(
   // Missing fields get the kind's defaults, the same table the form starts from (a Kumu "Project"
   // row has no projectType); values that are present but invalid are not replaced: app records
   // report them.
-  for (const [name, value] of Object.entries(nodeDefaults(kind))) rec[name] ??= value
+  for (const [name, value] of defaultsOf(kind)) rec[name] ??= value
   if (kind === 'quote' && rec.text === undefined) rec.text = rec.title
   rec.fields = fields
   stampDefaults(rec, stamp)
@@ -178,15 +200,16 @@ export function mapRaw(
   selfLoops: SelfLoopChoice = 'drop'
 ): Mapped {
   const loops: SelfLoopCount = { allowed: 0, forbidden: 0 }
-  // Kinds first (one pass over the raw nodes), so edges can be mapped independently of nodes.
-  const kindOf = new Map<string, { kind: NodeKind; app: boolean }>()
+  // Kinds first (one pass over the raw nodes), so edges can be mapped independently of nodes. The
+  // entries are shared (one per kind and app flag), not one object per node.
+  const kindOf = new Map<string, EndKind>()
   const nodeKinds: NodeKind[] = new Array<NodeKind>(raw.nodes.length)
   raw.nodes.forEach((n, i) => {
     // Only the exact kind code (as this app writes it) makes an app record, checked strictly; a
     // label such as "Project" or "Les" names the kind but its attributes are treated as foreign.
     const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
     nodeKinds[i] = kind
-    if (!kindOf.has(n.id)) kindOf.set(n.id, { kind, app: isNodeKind(n.type) })
+    if (!kindOf.has(n.id)) kindOf.set(n.id, END_KINDS[kind][isNodeKind(n.type) ? 1 : 0])
   })
   function* nodes(): Generator<Record<string, unknown>> {
     for (let i = 0; i < raw.nodes.length; i++) {
@@ -194,23 +217,22 @@ export function mapRaw(
       yield mapNode(n, nodeKinds[i] as NodeKind, isNodeKind(n.type), stamp)
     }
   }
-  const nodeIds = new Set<string>()
-  for (const n of raw.nodes) nodeIds.add(n.id)
-  const fileEdgeIds = new Set<string>()
-  for (const e of raw.edges) if (e.id !== null) fileEdgeIds.add(e.id)
-  // The id each raw edge gets, by position (for locating issues).
+  // The id each raw edge gets, by position (for locating issues). A file's own id is kept unless a
+  // node has it; a made id takes none that a node, a file edge or another made id has.
   const edgeIds: string[] = new Array<string>(raw.edges.length)
-  const assigned = new Set<string>()
+  let fileEdgeIds: Set<string> | null = null
+  const made = new Set<string>()
   raw.edges.forEach((e, i) => {
     let id: string
-    if (e.id !== null && !nodeIds.has(e.id)) id = e.id
+    if (e.id !== null && !kindOf.has(e.id)) id = e.id
     else {
+      fileEdgeIds ??= new Set(raw.edges.flatMap((f) => (f.id !== null ? [f.id] : [])))
       const base = e.id !== null ? `edge-${e.id}` : `${e.source}->${e.target}`
       id = base
-      for (let n = 2; nodeIds.has(id) || assigned.has(id) || fileEdgeIds.has(id); n++)
+      for (let n = 2; kindOf.has(id) || made.has(id) || fileEdgeIds.has(id); n++)
         id = `${base}#${n}`
+      made.add(id)
     }
-    assigned.add(id)
     edgeIds[i] = id
   })
   const stored = (id: string): { kind: NodeKind; app: boolean } | undefined => {
