@@ -55,6 +55,9 @@ export interface SceneNode {
 export interface SceneEdge {
   id: string
   kind: EdgeKind
+  /** The end nodes' ids (an export that moves nodes moves their edges along). */
+  source?: string
+  target?: string
   /** Start, quadratic control points (Cytoscape's bezier), end (the arrow tip). */
   start: Point
   controls: Point[]
@@ -164,6 +167,8 @@ function sceneEdge(e: EdgeSingular): Omit<SceneEdge, 'start' | 'controls' | 'end
   return {
     id: e.id(),
     kind: e.data('kind') as EdgeKind,
+    source: e.source().id(),
+    target: e.target().id(),
     color: String(e.style('line-color')),
     width: num(e.style('width'), 1),
     line: line === 'dashed' || line === 'dotted' ? line : 'solid',

@@ -42,6 +42,11 @@ export type SvgLayout =
 
 export interface WriteOptions {
   measure: MeasureText
+  /**
+   * Move nodes apart where a node with its label would cover another (see {@link spreadScene});
+   * default true. False draws every node where it stands on the canvas.
+   */
+  spread?: boolean
   /** Text as it may be written (the PDF maps characters its fonts lack). */
   text?: (s: string) => string
 }
@@ -87,7 +92,7 @@ export function wrapText(text: string, width: number, size: number, measure: Mea
   return lines
 }
 
-interface PlacedLabel {
+export interface PlacedLabel {
   node: SceneNode
   lines: string[]
   size: number
@@ -138,9 +143,10 @@ function sceneBounds(scene: MapScene, labels: PlacedLabel[], s: number): Box {
   return b
 }
 
-/** A label's place on paper and how its lines align there. */
+/** A label's place on paper and how its lines align there; `leader` when it stands off its node. */
 interface LabelBox extends Box {
   align: 'middle' | 'start' | 'end'
+  leader?: { from: Point; to: Point }
 }
 
 /** Which labels get the best places first: lessons and ingredients, then context, quotes last. */
@@ -163,10 +169,15 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0
 }
 
+/** How much a place further from its node costs, per step out, in overlap area (squared points). */
+const STEP_COST = 4
+
 /**
- * Places each label below, above, right or left of its node, whichever overlaps the labels placed
- * before it and the other nodes least (below when free), keeping inside `bounds`. Greedy, by
- * priority. Paper coordinates.
+ * Places each label beside its node where it overlaps the labels placed before it and the other
+ * nodes least: below when free, else above, right, left, the four corners, and then one or two
+ * label heights further out below or above with a thin leader line to its node (cartographers'
+ * call-outs, for the dense centre of a map). Each step out costs a little, so a label stays as
+ * close as it can. Keeps inside `bounds`. Greedy, by priority. Paper coordinates.
  */
 function arrangeLabels(labels: PlacedLabel[], nodes: SceneNode[], map: (p: Point) => Point, s: number, bounds: Box): Map<PlacedLabel, LabelBox> {
   const out = new Map<PlacedLabel, LabelBox>()
@@ -180,38 +191,160 @@ function arrangeLabels(labels: PlacedLabel[], nodes: SceneNode[], map: (p: Point
   const placed: Box[] = []
   const arrange = labels.length <= ARRANGE_LIMIT
   for (const l of order) {
-    const p = map(l.node)
-    const hw = (l.node.w * s) / 2
-    const hh = (l.node.h * s) / 2
-    const W = l.width
-    const H = l.lines.length * l.lineHeight
-    const top = p.y + l.node.labelOffset * s
-    const gap = Math.max(1, top - p.y - hh)
-    const candidates: LabelBox[] = [
-      { x1: p.x - W / 2, y1: top, x2: p.x + W / 2, y2: top + H, align: 'middle' },
-      { x1: p.x - W / 2, y1: p.y - hh - gap - H, x2: p.x + W / 2, y2: p.y - hh - gap, align: 'middle' },
-      { x1: p.x + hw + gap, y1: p.y - H / 2, x2: p.x + hw + gap + W, y2: p.y + H / 2, align: 'start' },
-      { x1: p.x - hw - gap - W, y1: p.y - H / 2, x2: p.x - hw - gap, y2: p.y + H / 2, align: 'end' }
-    ]
+    const candidates = labelCandidates(l, map(l.node), s)
     let best = candidates[0]!
     if (arrange) {
       let bestCost = Infinity
-      for (const c of candidates) {
+      candidates.forEach((c, step) => {
+        if (bestCost === 0) return
         const outside = c.x1 < bounds.x1 || c.y1 < bounds.y1 || c.x2 > bounds.x2 || c.y2 > bounds.y2
         let cost = outside ? 1e12 : 0
         for (const b of placed) cost += overlap(c, b)
         for (const b of nodeBoxes) if (b.id !== l.node.id) cost += overlap(c, b)
+        // A free place is taken as it comes (nearest first); among crowded ones, nearer wins ties.
+        if (cost > 0) cost += step * STEP_COST
         if (cost < bestCost) {
           bestCost = cost
           best = c
         }
-        if (cost === 0) break
-      }
+      })
     }
     placed.push(best)
     out.set(l, best)
   }
   return out
+}
+
+/** The places a label may take around its node at paper point `p`, nearest and most usual first. */
+function labelCandidates(l: PlacedLabel, p: Point, s: number): LabelBox[] {
+  const hw = (l.node.w * s) / 2
+  const hh = (l.node.h * s) / 2
+  const W = l.width
+  const H = l.lines.length * l.lineHeight
+  const top = p.y + l.node.labelOffset * s
+  const gap = Math.max(1, top - p.y - hh)
+  const below = (dy: number): LabelBox => ({ x1: p.x - W / 2, y1: top + dy, x2: p.x + W / 2, y2: top + dy + H, align: 'middle' })
+  const above = (dy: number): LabelBox => ({ x1: p.x - W / 2, y1: p.y - hh - gap - H - dy, x2: p.x + W / 2, y2: p.y - hh - gap - dy, align: 'middle' })
+  const corner = (right: boolean, down: boolean): LabelBox => {
+    const y1 = down ? p.y + hh : p.y - hh - H
+    return right
+      ? { x1: p.x + hw, y1, x2: p.x + hw + W, y2: y1 + H, align: 'start' }
+      : { x1: p.x - hw - W, y1, x2: p.x - hw, y2: y1 + H, align: 'end' }
+  }
+  const leader = (box: LabelBox, down: boolean): LabelBox => ({
+    ...box,
+    leader: { from: { x: p.x, y: down ? p.y + hh : p.y - hh }, to: { x: p.x, y: down ? box.y1 : box.y2 } }
+  })
+  const out: LabelBox[] = [
+    below(0),
+    above(0),
+    { x1: p.x + hw + gap, y1: p.y - H / 2, x2: p.x + hw + gap + W, y2: p.y + H / 2, align: 'start' },
+    { x1: p.x - hw - gap - W, y1: p.y - H / 2, x2: p.x - hw - gap, y2: p.y + H / 2, align: 'end' },
+    corner(true, true),
+    corner(false, true),
+    corner(true, false),
+    corner(false, false)
+  ]
+  for (const k of [1, 2]) {
+    const dy = k * (l.lineHeight + gap)
+    out.push(leader(below(dy), true), leader(above(dy), false))
+  }
+  return out
+}
+
+/** Above this many labels an export draws the map where it stands (spreading is quadratic). */
+const SPREAD_LIMIT = 600
+/** Rounds of pushing apart before the spread stops, done or not. */
+const SPREAD_ROUNDS = 300
+
+/**
+ * The scene with nodes moved apart where a node with its label below would cover another node or
+ * label: an export's "label adjust" (as Gephi's layout of that name), so a dense centre reads on
+ * paper. Each round pushes every overlapping pair apart along the axis they overlap least, half
+ * each, until nothing overlaps or SPREAD_ROUNDS have passed; the map keeps its arrangement. Edges
+ * move with their ends: the start with the source, the end with the target, bends with both.
+ * `labels` are measured at paper scale `s` (so their size in model units is known). With `bounds`
+ * (model units: a page's map area at that scale) every node and its label stay inside it, so the
+ * centre spreads into the page's free room instead of making the map larger. Pure.
+ */
+export function spreadScene(scene: MapScene, labels: readonly PlacedLabel[], s: number, bounds?: Box): MapScene {
+  const n = scene.nodes.length
+  if (n < 2 || labels.length > SPREAD_LIMIT) return scene
+  const labelOf = new Map(labels.map((l) => [l.node.id, l]))
+  const margin = 2 / s
+  // Each node's box relative to its centre: the node, and its label below it.
+  const rel = scene.nodes.map((node) => {
+    const l = labelOf.get(node.id)
+    const halfW = Math.max(node.w / 2, l ? l.width / s / 2 : 0) + margin
+    const bottom = l ? node.labelOffset + (l.lines.length * l.lineHeight) / s : node.h / 2
+    return { x1: -halfW, x2: halfW, y1: -node.h / 2 - margin, y2: bottom + margin }
+  })
+  const x = scene.nodes.map((node) => node.x)
+  const y = scene.nodes.map((node) => node.y)
+  // A page wider than the map leaves room at the sides: moving sideways is cheaper there.
+  const xCost = bounds ? Math.min(1, (bounds.y2 - bounds.y1) / Math.max(1, bounds.x2 - bounds.x1)) : 1
+  // Which way a pair moves apart is decided once, from where the nodes stand on the canvas (ties by
+  // their order), so the map keeps its arrangement: no node jumps over another.
+  const x0 = [...x]
+  const y0 = [...y]
+  const away = (a: number[], i: number, j: number): number => (a[i]! < a[j]! || (a[i] === a[j] && i < j) ? -1 : 1)
+  const dx = new Array<number>(n)
+  const dy = new Array<number>(n)
+  for (let round = 0; round < SPREAD_ROUNDS; round++) {
+    let moved = false
+    dx.fill(0)
+    dy.fill(0)
+    for (let i = 0; i < n; i++) {
+      const a = rel[i]!
+      for (let j = i + 1; j < n; j++) {
+        const b = rel[j]!
+        const ox = Math.min(x[i]! + a.x2, x[j]! + b.x2) - Math.max(x[i]! + a.x1, x[j]! + b.x1)
+        if (ox <= 0) continue
+        const oy = Math.min(y[i]! + a.y2, y[j]! + b.y2) - Math.max(y[i]! + a.y1, y[j]! + b.y1)
+        if (oy <= 0) continue
+        moved = true
+        // Apart along the axis of least overlap (weighed by the room there is), half each.
+        if (ox * xCost < oy) {
+          const d = (away(x0, i, j) * ox) / 2
+          dx[i]! += d
+          dx[j]! -= d
+        } else {
+          const d = (away(y0, i, j) * oy) / 2
+          dy[i]! += d
+          dy[j]! -= d
+        }
+      }
+    }
+    if (!moved) break
+    // All pushes of a round at once, damped (a node pushed from several sides would overshoot).
+    for (let i = 0; i < n; i++) {
+      x[i]! += dx[i]! * 0.6
+      y[i]! += dy[i]! * 0.6
+    }
+    if (bounds)
+      for (let i = 0; i < n; i++) {
+        const r = rel[i]!
+        x[i] = clampBox(x[i]!, bounds.x1 - r.x1, bounds.x2 - r.x2)
+        y[i] = clampBox(y[i]!, bounds.y1 - r.y1, bounds.y2 - r.y2)
+      }
+  }
+  const shift = new Map<string, Point>(scene.nodes.map((node, i) => [node.id, { x: x[i]! - node.x, y: y[i]! - node.y }]))
+  const none = { x: 0, y: 0 }
+  const add = (p: Point, d: Point): Point => ({ x: p.x + d.x, y: p.y + d.y })
+  return {
+    nodes: scene.nodes.map((node, i) => ({ ...node, x: x[i]!, y: y[i]! })),
+    edges: scene.edges.map((e) => {
+      const ds = (e.source !== undefined ? shift.get(e.source) : undefined) ?? none
+      const dt = (e.target !== undefined ? shift.get(e.target) : undefined) ?? none
+      const mid = { x: (ds.x + dt.x) / 2, y: (ds.y + dt.y) / 2 }
+      return { ...e, start: add(e.start, ds), controls: e.controls.map((c) => add(c, mid)), end: add(e.end, dt) }
+    })
+  }
+}
+
+/** `v` within [lo, hi]; the middle when the range is empty (a box wider than the bounds). */
+function clampBox(v: number, lo: number, hi: number): number {
+  return lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v))
 }
 
 /** Convex hull (Andrew's monotone chain), counter-clockwise. */
@@ -324,6 +457,51 @@ function edgePathData(start: Point, controls: Point[], end: Point): string {
   return d
 }
 
+/** The point halfway along an edge drawn by {@link edgePathData} (its middle segment's middle). */
+export function edgeMidpoint(start: Point, controls: readonly Point[], end: Point): Point {
+  if (controls.length === 0) return { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
+  // Segment i runs from the midpoint of controls i-1 and i (or start) to that of i and i+1 (or end),
+  // bending at control i: take the middle segment at t = 0.5.
+  const i = Math.floor((controls.length - 1) / 2)
+  const c = controls[i]!
+  const prev = controls[i - 1]
+  const next = controls[i + 1]
+  const from = prev ? { x: (prev.x + c.x) / 2, y: (prev.y + c.y) / 2 } : start
+  const to = next ? { x: (c.x + next.x) / 2, y: (c.y + next.y) / 2 } : end
+  if (controls.length % 2 === 0 && next) return to
+  return { x: 0.25 * from.x + 0.5 * c.x + 0.25 * to.x, y: 0.25 * from.y + 0.5 * c.y + 0.25 * to.y }
+}
+
+/**
+ * The contested badge (the canvas's ⚡ on a white round label) as vector paths, centred on `at`
+ * with radius `r`: a drawn bolt, not the ⚡ character, which PDF fonts do not hold.
+ */
+export function contestedBadge(at: Point, r: number): string {
+  const bolt: [number, number][] = [
+    [0.1, -0.55],
+    [-0.32, 0.08],
+    [-0.02, 0.08],
+    [-0.12, 0.55],
+    [0.32, -0.1],
+    [0.02, -0.1],
+    [0.14, -0.55]
+  ]
+  const d = bolt.map(([x, y], i) => `${i ? 'L' : 'M'}${r2(at.x + x * 2 * r)} ${r2(at.y + y * 2 * r)}`).join('') + 'Z'
+  return (
+    `<g class="contested-badge"><circle cx="${r2(at.x)}" cy="${r2(at.y)}" r="${r2(r)}" fill="#ffffff" stroke="${CONTESTED_COLOR}" stroke-width="${r2(Math.max(0.5, r / 6))}"/>` +
+    `<path d="${d}" fill="${CONTESTED_COLOR}"/></g>`
+  )
+}
+
+/** The contested badge of an edge, halfway along it ('' when it is not contested). Drawn over the nodes. */
+function edgeBadge(e: SceneEdge, map: (p: Point) => Point, s: number): string {
+  if (!e.classes.includes('contested')) return ''
+  const at = edgeMidpoint(map(e.start), e.controls.map(map), map(e.end))
+  return e.opacity < 1
+    ? `<g opacity="${r2(e.opacity)}">${contestedBadge(at, Math.max(4.5, 7 * s))}</g>`
+    : contestedBadge(at, Math.max(4.5, 7 * s))
+}
+
 /** An edge at paper scale, given a model → paper mapping. */
 function edgeSvg(e: SceneEdge, map: (p: Point) => Point, s: number, minStroke: number): string {
   const start = map(e.start)
@@ -404,7 +582,7 @@ function legendEntries(frame: SnapshotFrame, scene: MapScene): LegendEntry[][] {
       label: m.contested,
       draw: (x, y, mm) => {
         const w = mm.swatch
-        return `<path class="legend-marker" d="${ring(x - 2, y, w + 4)}" fill="${CONTESTED_COLOR}" fill-opacity="0.45"/><path d="${ring(x + 2, y, w - 4)}" fill="#bbbbbb"/>`
+        return `<path class="legend-marker" d="${ring(x - 2, y, w + 4)}" fill="${CONTESTED_COLOR}" fill-opacity="0.45"/><path d="${ring(x + 2, y, w - 4)}" fill="#bbbbbb"/>${contestedBadge({ x: x + w * 1.5 + 3, y }, w * 0.4)}`
       }
     })
   if (m.cluster)
@@ -457,7 +635,8 @@ function legendRows(groups: LegendEntry[][]): number {
 }
 
 /** Writes the scene with its frame as a standalone SVG document. */
-export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayout, options: WriteOptions): string {
+export function writeSvg(input: MapScene, frame: SnapshotFrame, layout: SvgLayout, options: WriteOptions): string {
+  let scene = input
   const text = options.text ?? ((s: string) => s)
   const measure: MeasureText = (t, size, weight) => options.measure(text(t), size, weight)
   const groups = legendEntries(frame, scene)
@@ -482,6 +661,10 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     minStroke = 0
     halo = 'stroke'
     labels = placeLabels(scene, 1, 0, measure)
+    if (options.spread !== false) {
+      scene = spreadScene(scene, labels, 1)
+      labels = placeLabels(scene, 1, 0, measure)
+    }
     const b = sceneBounds(scene, labels, 1)
     const pad = 16
     area = { x1: pad, y1: HEADER, x2: pad + (b.x2 - b.x1), y2: HEADER + (b.y2 - b.y1) }
@@ -522,23 +705,39 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     }
     const aw = area.x2 - area.x1
     const ah = area.y2 - area.y1
+    const minFont = layout.minFontPt
     // Fit the map with its labels; labels grow to minFontPt when the map shrinks, so iterate.
-    const nodesOnly = sceneBounds(scene, [], 1)
-    s = Math.min(aw / Math.max(1, nodesOnly.x2 - nodesOnly.x1), ah / Math.max(1, nodesOnly.y2 - nodesOnly.y1))
-    labels = placeLabels(scene, s, layout.minFontPt, measure)
-    for (let i = 0; i < 6; i++) {
-      const b = sceneBounds(scene, labels, s)
-      const next = Math.min(aw / Math.max(1, b.x2 - b.x1), ah / Math.max(1, b.y2 - b.y1))
-      if (Math.abs(next - s) / s < 0.01) {
-        s = Math.min(s, next)
-        break
+    const fit = (sc: MapScene): { s: number; labels: PlacedLabel[] } => {
+      const nodesOnly = sceneBounds(sc, [], 1)
+      let k = Math.min(aw / Math.max(1, nodesOnly.x2 - nodesOnly.x1), ah / Math.max(1, nodesOnly.y2 - nodesOnly.y1))
+      let ls = placeLabels(sc, k, minFont, measure)
+      for (let i = 0; i < 6; i++) {
+        const b = sceneBounds(sc, ls, k)
+        const next = Math.min(aw / Math.max(1, b.x2 - b.x1), ah / Math.max(1, b.y2 - b.y1))
+        if (Math.abs(next - k) / k < 0.01) {
+          k = Math.min(k, next)
+          break
+        }
+        k = next
+        ls = placeLabels(sc, k, minFont, measure)
       }
-      s = next
-      labels = placeLabels(scene, s, layout.minFontPt, measure)
+      // The final fit may shrink the map a little more without rewrapping: the labels keep their size.
+      const fb = sceneBounds(sc, ls, k)
+      return { s: Math.min(k, aw / Math.max(1, fb.x2 - fb.x1), ah / Math.max(1, fb.y2 - fb.y1)), labels: ls }
     }
-    // The final fit may shrink the map a little more without rewrapping: the labels keep their size.
-    const fb = sceneBounds(scene, labels, s)
-    s = Math.min(s, aw / Math.max(1, fb.x2 - fb.x1), ah / Math.max(1, fb.y2 - fb.y1))
+    ;({ s, labels } = fit(scene))
+    if (options.spread !== false) {
+      // Spread within the page's map area at this scale (a larger map would shrink the scale, and
+      // labels at their minimum size would take relatively more room), then fit what came out.
+      const b = sceneBounds(scene, labels, s)
+      const cx = (b.x1 + b.x2) / 2
+      const cy = (b.y1 + b.y2) / 2
+      const room = { x1: cx - aw / s / 2, x2: cx + aw / s / 2, y1: cy - ah / s / 2, y2: cy + ah / s / 2 }
+      scene = spreadScene(scene, labels, s, room)
+      labels = placeLabels(scene, s, minFont, measure)
+      const fb = sceneBounds(scene, labels, s)
+      s = Math.min(s, aw / Math.max(1, fb.x2 - fb.x1), ah / Math.max(1, fb.y2 - fb.y1))
+    }
     legend = legendSvg(groups, legendBox.x1, legendBox.y1, m, columnWidth, legendBox.y2, text, measure)
     header =
       `<text class="title" x="${margin}" y="${margin + titleSize}" font-size="${titleSize}" font-weight="bold" fill="${TEXT}">${esc(text(frame.title))}</text>` +
@@ -555,6 +754,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     .map((r, i) => regionSvg(r, i + 1, map, s, regionSize))
     .join('')
   const edges = scene.edges.map((e) => edgeSvg(e, map, s, minStroke)).join('')
+  const badges = scene.edges.map((e) => edgeBadge(e, map, s)).join('')
   const nodes = scene.nodes
     .map((n) => {
       const p = map(n)
@@ -585,7 +785,10 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
           ? `<rect x="${r2(box.x1 - 1)}" y="${r2(top)}" width="${r2(box.x2 - box.x1 + 2)}" height="${r2(box.y2 - box.y1 + l.size * 0.15)}" rx="1" fill="#ffffff" fill-opacity="0.92"/>`
           : ''
       const opacity = l.node.opacity < 1 ? ` opacity="${r2(l.node.opacity)}"` : ''
-      return `${rect}<text class="label" data-id="${esc(l.node.id)}" text-anchor="${box.align}" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`
+      const leader = box.leader
+        ? `<path class="leader" d="M${r2(box.leader.from.x)} ${r2(box.leader.from.y)}L${r2(box.leader.to.x)} ${r2(box.leader.to.y)}" stroke="#8a8a8a" stroke-width="${r2(Math.max(0.4, l.size * 0.06))}"${opacity}/>`
+        : ''
+      return `${leader}${rect}<text class="label" data-id="${esc(l.node.id)}" text-anchor="${box.align}" font-size="${r2(l.size)}" fill="${l.node.font.color}"${opacity}${haloAttrs}>${spans}</text>`
     })
     .join('')
 
@@ -599,7 +802,7 @@ export function writeSvg(scene: MapScene, frame: SnapshotFrame, layout: SvgLayou
     `<title>${esc(text(frame.title))}</title>`,
     background,
     header,
-    `<g class="map"><g class="regions">${regions}</g><g class="edges">${edges}</g><g class="nodes">${nodes}</g><g class="labels">${labelSvg}</g></g>`,
+    `<g class="map"><g class="regions">${regions}</g><g class="edges">${edges}</g><g class="nodes">${nodes}</g><g class="badges">${badges}</g><g class="labels">${labelSvg}</g></g>`,
     legend,
     '</svg>'
   ].join('\n')

@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import type { MapScene, SceneNode } from '../../../src-renderer/graph-view/export-scene'
 import { arrowPath, nodeShapePath } from '../../../src-renderer/graph-view/export-shapes'
-import { wrapText, writeSvg, type SnapshotFrame } from '../../../src-renderer/graph-view/export-svg'
+import { edgeMidpoint, spreadScene, wrapText, writeSvg, type SnapshotFrame } from '../../../src-renderer/graph-view/export-svg'
 import { NODE_STYLES } from '../../../src-renderer/graph-view/stylesheet'
 
 /** Roughly Helvetica: half an em per character. */
@@ -147,6 +147,99 @@ describe('writeSvg', () => {
     expect(svg).toContain('Groep 1: Vroege investering in participatie verdient zich terug')
     expect(svg).toContain('Groep 2: ')
     expect(svg.match(/class="legend-cluster"/g)).toHaveLength(2)
+  })
+
+  it('draws the contested badge on a contested edge, halfway along it, and in the legend', () => {
+    const e1 = scene.edges[0]!
+    const contested: MapScene = { ...scene, edges: [{ ...e1, classes: ['contested'] }, { ...e1, id: 'e2', classes: [] }] }
+    const withMarkers = { ...frame, legend: { ...frame.legend, markers: { contested: 'Betwist' } } }
+    const svg = writeSvg(contested, withMarkers, { kind: 'natural', background: 'white', fontFamily: 'sans-serif' }, { measure })
+    // One on the map (only the contested edge), one in the legend; a drawn bolt, no ⚡ character.
+    expect(svg.match(/class="contested-badge"/g)).toHaveLength(2)
+    expect(svg).not.toContain('⚡')
+    expect(svg).toContain('Betwist')
+    // Halfway along a one-control curve: t = 0.5 of the quadratic.
+    expect(edgeMidpoint(e1.start, e1.controls, e1.end)).toEqual({ x: 99.25, y: -15 })
+    expect(edgeMidpoint({ x: 0, y: 0 }, [], { x: 10, y: 4 })).toEqual({ x: 5, y: 2 })
+    expect(new Resvg(svg).render().width).toBeGreaterThan(400)
+  })
+
+  it('moves a label out of a crowded spot, with a leader line to its node', () => {
+    // A lesson ringed by eight quotes: every place beside it is taken by a node.
+    const ring = [
+      [0, 36], [0, -36], [40, 0], [-40, 0], [40, 36], [-40, 36], [40, -36], [-40, -36]
+    ].map(([x, y], i) => node(`q${i}`, 'quote', x!, y!, `C${i}`))
+    const crowd: MapScene = { nodes: [node('c', 'lesson', 0, 0, 'Les A'), ...ring], edges: [] }
+    // As the canvas has it (no spreading): the label has to stand off.
+    const svg = writeSvg(crowd, frame, { kind: 'natural', background: 'white', fontFamily: 'sans-serif' }, { measure, spread: false })
+    const m = /<path class="leader" d="M([\d.-]+) ([\d.-]+)L([\d.-]+) ([\d.-]+)"[^>]*\/><text class="label" data-id="c" text-anchor="middle" font-size="([\d.]+)"[^>]*><tspan x="([\d.-]+)" y="([\d.-]+)">Les A<\/tspan>/.exec(svg)
+    expect(m, 'the lesson label has a leader').not.toBeNull()
+    const [x1, y1, x2, y2, size, tx, ty] = m!.slice(1).map(Number) as [number, number, number, number, number, number, number]
+    // The leader runs straight from the node to the label, which stands clear of every other node.
+    expect(x1).toBe(x2)
+    expect(x1).toBeCloseTo(tx, 1)
+    const label = { x1: tx - measure('Les A', size) / 2, x2: tx + measure('Les A', size) / 2, y1: ty - size * 0.9, y2: ty + size * 0.3 }
+    expect(Math.abs(y2 - y1)).toBeGreaterThan(size)
+    const nodes = [...svg.matchAll(/class="node" data-id="(q\d)"/g)].length
+    expect(nodes).toBe(8)
+    // Paper coordinates (the natural layout is at scale 1): the lesson's centre is 20 from the
+    // leader's start, on the side away from the label.
+    const cy = y1 - (ty > y1 ? 20 : -20)
+    for (const q of ring) {
+      const qx = x1 + q.x
+      const qy = cy + q.y
+      const clear = label.x2 <= qx - 13 || label.x1 >= qx + 13 || label.y2 <= qy - 13 || label.y1 >= qy + 13
+      expect(clear, q.id).toBe(true)
+    }
+    // An uncrowded map needs none.
+    expect(writeSvg(scene, frame, { kind: 'natural', background: 'white', fontFamily: 'sans-serif' }, { measure })).not.toContain('class="leader"')
+  })
+
+  it('spreads a crowded map until no node with its label covers another, inside the page when given', () => {
+    const grid: MapScene = {
+      nodes: Array.from({ length: 9 }, (_, i) =>
+        node(`n${i}`, 'lesson', (i % 3) * 45, Math.floor(i / 3) * 45, `Les nummer ${i + 1} over samenwerking`)
+      ),
+      edges: [{ ...scene.edges[0]!, source: 'n0', target: 'n8', start: { x: 0, y: 20 }, controls: [{ x: 45, y: 45 }], end: { x: 90, y: 70 } }]
+    }
+    const labels = grid.nodes.map((n) => ({ node: n, lines: [n.label], size: 11, lineHeight: 13.2, width: measure(n.label, 11) }))
+    const boxOf = (n: SceneNode): { x1: number; x2: number; y1: number; y2: number } => {
+      const half = Math.max(n.w / 2, measure(n.label, 11) / 2)
+      return { x1: n.x - half, x2: n.x + half, y1: n.y - n.h / 2, y2: n.y + n.labelOffset + 13.2 }
+    }
+    const overlaps = (sc: MapScene): number => {
+      let count = 0
+      sc.nodes.forEach((a, i) =>
+        sc.nodes.slice(i + 1).forEach((b) => {
+          const p = boxOf(a)
+          const q = boxOf(b)
+          if (Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1) > 0.01 && Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1) > 0.01) count++
+        })
+      )
+      return count
+    }
+    expect(overlaps(grid)).toBeGreaterThan(0)
+    const spread = spreadScene(grid, labels, 1)
+    expect(overlaps(spread)).toBe(0)
+    // The arrangement stays: the first column is still left of the last, the top row above the bottom.
+    expect(spread.nodes[0]!.x).toBeLessThan(spread.nodes[2]!.x)
+    expect(spread.nodes[0]!.y).toBeLessThan(spread.nodes[6]!.y)
+    // The edge moved with its ends: start with n0, end with n8, its bend with both.
+    const e = spread.edges[0]!
+    const d0 = { x: spread.nodes[0]!.x - grid.nodes[0]!.x, y: spread.nodes[0]!.y - grid.nodes[0]!.y }
+    const d8 = { x: spread.nodes[8]!.x - grid.nodes[8]!.x, y: spread.nodes[8]!.y - grid.nodes[8]!.y }
+    expect(e.start).toEqual({ x: 0 + d0.x, y: 20 + d0.y })
+    expect(e.end).toEqual({ x: 90 + d8.x, y: 70 + d8.y })
+    expect(e.controls[0]!.x).toBeCloseTo(45 + (d0.x + d8.x) / 2)
+    // Within bounds, every node and its label stay inside them.
+    const room = { x1: -200, x2: 300, y1: -40, y2: 200 }
+    for (const n of spreadScene(grid, labels, 1, room).nodes) {
+      const b = boxOf(n)
+      expect(b.x1).toBeGreaterThanOrEqual(room.x1 - 3)
+      expect(b.x2).toBeLessThanOrEqual(room.x2 + 3)
+      expect(b.y1).toBeGreaterThanOrEqual(room.y1 - 3)
+      expect(b.y2).toBeLessThanOrEqual(room.y2 + 3)
+    }
   })
 
   it('wraps between words and cuts only a word longer than a line', () => {
