@@ -919,7 +919,7 @@ export class CyController {
   /** The visible map as an SVG document with a title band and legend (see graph-view/snapshot). */
   async renderSvg(
     frame: SnapshotFrame,
-    options: { background?: 'white' | 'transparent' } = {}
+    options: { background?: 'white' | 'transparent'; spread?: boolean } = {}
   ): Promise<string> {
     const { renderSvg } = await import('./snapshot')
     return renderSvg(this.#cy, frame, { ...options, large: this.isLarge() })

@@ -16,6 +16,8 @@ export type Orientation = 'landscape' | 'portrait'
 export interface PdfOptions {
   paper: PaperSize
   orientation: Orientation
+  /** Move crowded nodes apart so every label reads (default true; see `spreadScene`). */
+  spread?: boolean
 }
 
 export interface PdfPage {
@@ -87,7 +89,7 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfOptions):
         page.scene,
         page.frame,
         { kind: 'page', width, height, minFontPt: MIN_LABEL_PT, fontFamily: 'Helvetica, sans-serif' },
-        { measure, text: toWinAnsi }
+        { measure, text: toWinAnsi, spread: options.spread ?? true }
       )
       const el = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement
       host.replaceChildren(el)

@@ -17,6 +17,8 @@ export interface PngOptions {
   background: 'white' | 'transparent'
   /** Longest side of the image in pixels; larger maps are scaled down (browsers cap canvas size). */
   maxSide?: number
+  /** Move crowded nodes apart so every label reads (default true; see `spreadScene`). */
+  spread?: boolean
 }
 
 /** The font of the SVG and PNG exports: the app's, then what every system has. */
@@ -47,13 +49,13 @@ export function sceneOf(cy: Core, large: boolean): MapScene {
 export function renderSvg(
   cy: Core,
   frame: SnapshotFrame,
-  options: { background?: 'white' | 'transparent'; large?: boolean } = {}
+  options: { background?: 'white' | 'transparent'; large?: boolean; spread?: boolean } = {}
 ): string {
   return writeSvg(
     sceneOf(cy, options.large ?? false),
     frame,
     { kind: 'natural', background: options.background ?? 'white', fontFamily: EXPORT_FONT },
-    { measure: canvasMeasure(EXPORT_FONT) }
+    { measure: canvasMeasure(EXPORT_FONT), spread: options.spread ?? true }
   )
 }
 
@@ -71,7 +73,11 @@ export async function renderPng(
   frame: SnapshotFrame,
   options: PngOptions & { large?: boolean }
 ): Promise<Uint8Array> {
-  const svg = renderSvg(cy, frame, { background: options.background, large: options.large ?? false })
+  const svg = renderSvg(cy, frame, {
+    background: options.background,
+    large: options.large ?? false,
+    spread: options.spread ?? true
+  })
   const w = Number(/ width="([\d.]+)"/.exec(svg)?.[1] ?? 800)
   const h = Number(/ height="([\d.]+)"/.exec(svg)?.[1] ?? 600)
   const maxSide = options.maxSide ?? 8000

@@ -134,6 +134,48 @@ test.describe('exports for a council presentation', () => {
     expect(errors).toEqual([])
   })
 
+  test('SVG: crowded labels are freed by default (nodes move apart); unticked, nodes stay where the canvas has them', async ({ page }, info) => {
+    const app = new AppPage(page)
+    await app.open()
+    /** Label boxes as the browser lays the SVG out, and how many pairs of them overlap. */
+    const overlapping = (svg: string): Promise<number> =>
+      page.evaluate((text) => {
+        const host = document.createElement('div')
+        host.innerHTML = text.replace(/^<\?xml[^>]*>/, '')
+        document.body.appendChild(host)
+        const boxes = [...host.querySelectorAll('text.label')].map((t) => (t as SVGGraphicsElement).getBBox())
+        host.remove()
+        let count = 0
+        boxes.forEach((a, i) =>
+          boxes.slice(i + 1).forEach((b) => {
+            const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)
+            const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)
+            if (w > 1 && h > 1) count++
+          })
+        )
+        return count
+      }, svg)
+    let ticked: boolean | null = null
+    const freed = (
+      await exportAs(page, 'svg', async () => {
+        ticked = await page.getByTestId('export-spread').isChecked()
+        await page.screenshot({ path: info.outputPath('dialog-svg-spread-nl.png') })
+      })
+    ).toString('utf8')
+    expect(ticked).toBe(true)
+    const asOnCanvas = (
+      await exportAs(page, 'svg', async () => {
+        await page.getByTestId('export-spread').uncheck()
+      })
+    ).toString('utf8')
+    writeFileSync(info.outputPath('map-spread.svg'), freed)
+    writeFileSync(info.outputPath('map-as-canvas.svg'), asOnCanvas)
+    const before = await overlapping(asOnCanvas)
+    const after = await overlapping(freed)
+    expect(before, 'the demo map is crowded as the canvas has it').toBeGreaterThan(2)
+    expect(after, `${after} overlapping label pairs freed vs ${before} as on the canvas`).toBeLessThanOrEqual(Math.floor(before / 3))
+  })
+
   test('PDF: vectors with selectable text on A4 and A3, portrait and landscape, labels ≥ 7 pt, under 2 MB', async ({ page }, info) => {
     test.setTimeout(150_000)
     await page.setViewportSize({ width: 1440, height: 900 })

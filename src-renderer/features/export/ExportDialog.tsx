@@ -49,6 +49,7 @@ export function ExportDialog(): React.JSX.Element {
   const [caption, setCaption] = useState('')
   const [scale, setScale] = useState('2')
   const [background, setBackground] = useState<'white' | 'transparent'>('white')
+  const [spread, setSpread] = useState(true)
   const [scope, setScope] = useState<'all' | 'visible'>('all')
   const [complete, setComplete] = useState(false)
   const [gzip, setGzip] = useState(false)
@@ -101,12 +102,12 @@ export function ExportDialog(): React.JSX.Element {
       } else if (!controller) {
         return
       } else if (format === 'png') {
-        data = await controller.renderPng(frame(), { scale: Number(scale), background })
+        data = await controller.renderPng(frame(), { scale: Number(scale), background, spread })
       } else if (format === 'svg') {
-        data = await controller.renderSvg(frame(), { background })
+        data = await controller.renderSvg(frame(), { background, spread })
       } else {
         const { renderPdf } = await import('../../graph-view/pdf')
-        data = await renderPdf([{ scene: await controller.exportScene(), frame: frame() }], { paper, orientation })
+        data = await renderPdf([{ scene: await controller.exportScene(), frame: frame() }], { paper, orientation, spread })
       }
       const r = await bridge.files.saveFile({ suggestedName: `${base}.${extension}`, kind, data })
       if (r.saved) notifications.show({ message: t('exportDialog.saved', { name: r.name }), color: 'green' })
@@ -190,6 +191,13 @@ export function ExportDialog(): React.JSX.Element {
                 />
               </Group>
             )}
+            <Checkbox
+              label={t('exportDialog.spread')}
+              description={t('exportDialog.spreadHint')}
+              checked={spread}
+              onChange={(e) => setSpread(e.currentTarget.checked)}
+              data-testid="export-spread"
+            />
             <Alert color={safe ? 'green' : 'yellow'} p={8}>
               {safe ? t('exportDialog.safeNote') : t('exportDialog.unsafeNote')}
             </Alert>
