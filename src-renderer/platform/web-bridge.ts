@@ -35,7 +35,10 @@ export function createWebBridge(doc: Document = document): AppBridge {
         const parts: BlobPart[] =
           typeof req.data === 'string'
             ? [req.data]
-            : (req.data instanceof Uint8Array ? [req.data] : req.data).map((p) => p.slice() as Uint8Array<ArrayBuffer>)
+            : (req.data instanceof Uint8Array ? [req.data] : req.data).map((p) =>
+                // A Blob takes the pieces as they are; only a view of shared memory is copied.
+                p.buffer instanceof ArrayBuffer ? (p as Uint8Array<ArrayBuffer>) : (p.slice() as Uint8Array<ArrayBuffer>)
+              )
         const url = URL.createObjectURL(new Blob(parts, { type: MIME[req.kind] }))
         const a = doc.createElement('a')
         a.href = url

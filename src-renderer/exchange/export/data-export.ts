@@ -81,25 +81,31 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * A `.kg.json` (gzip-compressed with `gzip`: `.kg.json.gz`) as bytes, written piece by piece: never
- * one string, so a backup larger than an engine's longest string is written too. The gzip file's
- * time is the export time, so equal input gives equal bytes.
+ * A `.kg.json` (gzip-compressed with `gzip`: `.kg.json.gz`) as the bytes of its pieces, in order
+ * (about a megabyte each; see `kgJsonChunks`): never one string, and never one buffer, so saving
+ * a large backup holds it once, not twice (the save writes the pieces one after another). The gzip
+ * file's time is the export time, so equal input gives equal bytes.
  */
-export function kgJsonBytes(
+export function kgJsonParts(
   graph: GraphData,
   options: ExportOptions = {},
   gzip = false
-): Uint8Array {
+): Uint8Array[] {
   const parts: Uint8Array[] = []
   const encoder = new TextEncoder()
   if (!gzip) {
     for (const piece of kgJsonChunks(graph, kgJsonMeta(options))) parts.push(encoder.encode(piece))
-    return concat(parts)
+    return parts
   }
   const z = new Gzip({ level: 6, mtime: zipTime(options) }, (chunk) => parts.push(chunk))
   for (const piece of kgJsonChunks(graph, kgJsonMeta(options))) z.push(encoder.encode(piece))
   z.push(new Uint8Array(0), true)
-  return concat(parts)
+  return parts
+}
+
+/** {@link kgJsonParts} as one buffer (the command line and exports that need the whole file). */
+export function kgJsonBytes(graph: GraphData, options: ExportOptions = {}, gzip = false): Uint8Array {
+  return concat(kgJsonParts(graph, options, gzip))
 }
 
 /** A `.kg.json` text gzip-compressed (`.kg.json.gz`), with the export time as the file's time. */

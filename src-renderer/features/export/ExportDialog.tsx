@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileKind } from '../../../src-main/shared/ipc-contract'
 import { useApp } from '../services/AppContext'
-import { gzipKgJson, kgJsonBytes } from '../../exchange/export/data-export'
+import { gzipKgJson, kgJsonParts } from '../../exchange/export/data-export'
 import { serializeKgJson } from '../../exchange/formats/kg-json'
 // Types only: the PDF writer (jsPDF, svg2pdf.js) loads when a PDF is made.
 import type { Orientation, PaperSize } from '../../graph-view/pdf'
@@ -67,7 +67,7 @@ export function ExportDialog(): React.JSX.Element {
     const controller = canvas.current
     setBusy(true)
     try {
-      let data: string | Uint8Array
+      let data: string | Uint8Array | Uint8Array[]
       let kind: FileKind = format
       const base = `stadmaken-kennisgraaf-${stamp()}`
       let extension: string = format
@@ -77,8 +77,8 @@ export function ExportDialog(): React.JSX.Element {
         // records and the change history. "Only what is shown" is the map as it may be shown.
         if (scope === 'all') {
           const backup = await session.repo.readBackup({ deleted: complete, history: complete })
-          // Written piece by piece into bytes: a very large map never becomes one string.
-          data = kgJsonBytes(
+          // Written piece by piece: a very large map never becomes one string or one buffer.
+          data = kgJsonParts(
             backup.graph,
             {
               title: backup.map.title ?? title,

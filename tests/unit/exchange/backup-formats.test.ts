@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { GraphData } from '../../../src-renderer/domain/graph'
 import { isUnsafeKey } from '../../../src-renderer/domain/kinds/common'
-import { exportGraph, kgJsonBytes } from '../../../src-renderer/exchange/export/data-export'
+import { exportGraph, kgJsonBytes, kgJsonParts } from '../../../src-renderer/exchange/export/data-export'
 import { parseCyjs, serializeCyjs } from '../../../src-renderer/exchange/formats/cyjs'
 import {
   kgJsonChunks,
@@ -137,6 +137,12 @@ describe('.kg.json.gz', () => {
     expect(new TextDecoder().decode(kgJsonBytes(big, meta))).toBe(whole)
     expect(new TextDecoder().decode(gunzipSync(kgJsonBytes(big, meta, true)))).toBe(whole)
     expect([...kgJsonChunks(big, meta)].length).toBeGreaterThan(5)
+    // The save gets the pieces, not one buffer of them all: none holds more than a piece's worth.
+    const parts = kgJsonParts(big, meta)
+    expect(parts.length).toBeGreaterThan(5)
+    expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThan(whole.length / 3)
+    expect(new TextDecoder().decode(Buffer.concat(parts))).toBe(whole)
+    expect(new TextDecoder().decode(gunzipSync(Buffer.concat(kgJsonParts(big, meta, true))))).toBe(whole)
   })
 
   it('refuses a damaged, cut or bad-CRC gzip file with a Dutch message', () => {
