@@ -17,7 +17,11 @@ import {
   MIN_LABEL_PX,
   labelPriority,
   labelScale,
-  labelsToHide,
+  LABEL_PLACES,
+  placeBoxes,
+  placeLabels,
+  type LabelPlace,
+  type PlaceableLabel,
   type LabelBox
 } from './label-layout'
 import { attachMinimap, type MinimapOptions } from './minimap'
@@ -197,24 +201,34 @@ export class CyController {
       cy.style().update()
     }
     const { labels, bodies } = this.labelBoxes()
-    const hide = labelsToHide(labels, 1, 64, bodies)
+    const { hidden, placed } = placeLabels(labels, 1, 64, bodies)
     cy.batch(() => {
       cy.nodes('.label-hidden').forEach((n) => {
-        if (!hide.has(n.id())) n.removeClass('label-hidden')
+        if (!hidden.has(n.id())) n.removeClass('label-hidden')
       })
-      for (const id of hide) cy.getElementById(id).addClass('label-hidden')
+      for (const id of hidden) cy.getElementById(id).addClass('label-hidden')
+      for (const [id, place] of placed) {
+        const n = cy.getElementById(id)
+        if (placeOf(n) === place) continue
+        n.removeClass(PLACE_CLASSES)
+        if (place !== 'below') n.addClass(`label-${place}`)
+      }
     })
   }
 
   /**
-   * Screen boxes of the labels that would be drawn (visible, not faded, big enough), and of the
-   * bodies of the visible, unfaded nodes (a label gives way rather than cover another node).
+   * The labels that would be drawn (visible, not faded, big enough), each with its box in every
+   * place it may stand around its node (where it stands now first, so labels do not hop while
+   * the view moves), and the bodies of the visible, unfaded nodes (a label moves or gives way
+   * rather than cover another node).
    */
-  private labelBoxes(): { labels: LabelBox[]; bodies: Omit<LabelBox, 'priority'>[] } {
+  private labelBoxes(): { labels: PlaceableLabel[]; bodies: Omit<LabelBox, 'priority'>[] } {
     const cy = this.#cy
     const zoom = cy.zoom()
     const pan = cy.pan()
-    const out: LabelBox[] = []
+    const gap = 4 * this.labelK * zoom
+    const view = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() }
+    const out: PlaceableLabel[] = []
     const bodies: Omit<LabelBox, 'priority'>[] = []
     cy.nodes()
       .not('.hidden')
@@ -231,13 +245,15 @@ export class CyController {
         const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })
         if (![bb.x1, bb.x2, bb.y1, bb.y2].every(Number.isFinite) || bb.w === 0) return
         const pinned = n.selected() || n.hasClass('hover') || n.hasClass('path')
+        const boxes = placeBoxes(bodies[bodies.length - 1]!, bb.w * zoom, bb.h * zoom, gap)
+        const now = placeOf(n)
         out.push({
           id: n.id(),
           priority: labelPriority(n.data('kind') as NodeKind, this.degree.get(n.id()) ?? 0, pinned),
-          x1: bb.x1 * zoom + pan.x,
-          y1: bb.y1 * zoom + pan.y,
-          x2: bb.x2 * zoom + pan.x,
-          y2: bb.y2 * zoom + pan.y
+          places: insideFirst(
+            [now, ...LABEL_PLACES.filter((p) => p !== now)].map((place) => ({ ...boxes[place], place })),
+            view
+          )
         })
       })
     return { labels: out, bodies }
@@ -999,4 +1015,27 @@ function syncClass(
   }
   for (const id of prev) if (!next.has(id)) cy.getElementById(id).removeClass(cls)
   for (const id of next) if (!prev.has(id)) cy.getElementById(id).addClass(cls)
+}
+
+/** The classes that move a label from below its node (see the stylesheet). */
+const PLACE_CLASSES = 'label-above label-right label-left'
+
+/** Where a node's label stands now. */
+function placeOf(n: NodeSingular): LabelPlace {
+  if (n.hasClass('label-above')) return 'above'
+  if (n.hasClass('label-right')) return 'right'
+  if (n.hasClass('label-left')) return 'left'
+  return 'below'
+}
+
+/**
+ * `places` with those that lie wholly inside `view` (the canvas, rendered px) first, each group in
+ * its order: a label near the edge moves inward rather than be cut off by it.
+ */
+function insideFirst<B extends { x1: number; y1: number; x2: number; y2: number }>(
+  places: B[],
+  view: { x1: number; y1: number; x2: number; y2: number }
+): B[] {
+  const inside = (b: B): boolean => b.x1 >= view.x1 && b.y1 >= view.y1 && b.x2 <= view.x2 && b.y2 <= view.y2
+  return [...places.filter(inside), ...places.filter((b) => !inside(b))]
 }

@@ -91,30 +91,46 @@ export interface LabelBox {
   y2: number
 }
 
+type Box = Pick<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>
+
+/** Where a canvas label may stand around its node, in the order tried (below is the default). */
+export const LABEL_PLACES = ['below', 'above', 'right', 'left'] as const
+export type LabelPlace = (typeof LABEL_PLACES)[number]
+
+/** A label with the boxes it would take in each place it may stand (first: where it is now). */
+export interface PlaceableLabel {
+  id: string
+  priority: number
+  /** Screen boxes, in the order to try them, each with the place it stands for. */
+  places: readonly (Box & { place: LabelPlace })[]
+}
+
 /**
- * Greedy collision pass: labels in priority order (ties by id) take their place unless they would
- * overlap one already placed by more than `tolerance` px, or cover another node's body (one of
- * `obstacles`, by id: a label never gives way to its own node) by more than `bodyTolerance` px;
- * returns the ids that give way. Pinned labels (priority ≥ 1e6) are always placed. Uses a grid of
- * `cell` px so it stays near-linear.
+ * Greedy placement: labels in priority order (ties by id) take the first of their places that
+ * overlaps no label placed before by more than `tolerance` px and covers no other node's body (one
+ * of `obstacles`, by id: never its own node) by more than `bodyTolerance` px; a label with no free
+ * place gives way (hidden; it returns on hover, selection or zoom). Pinned labels (priority ≥ 1e6)
+ * always stand, in their first free place or their first place. Uses a grid of `cell` px so it
+ * stays near-linear. Returns the hidden ids and the place of every label that stands.
  */
-export function labelsToHide(
-  boxes: readonly LabelBox[],
+export function placeLabels(
+  labels: readonly PlaceableLabel[],
   tolerance = 1,
   cell = 64,
   obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
   bodyTolerance = 3
-): Set<string> {
-  const order = [...boxes].sort(
+): { hidden: Set<string>; placed: Map<string, LabelPlace> } {
+  const order = [...labels].sort(
     (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
-  const grid = new Map<string, LabelBox[]>()
+  const grid = new Map<string, Box[]>()
   const hidden = new Set<string>()
+  const placed = new Map<string, LabelPlace>()
   // A box is clamped to a wide band around the screen, so a stray huge or far-off box (a label
   // measured mid-restyle, a node far outside the view) costs a few cells, never millions.
   const LIMIT = 1e5
   const clamp = (v: number): number => Math.max(-LIMIT, Math.min(LIMIT, Number.isFinite(v) ? v : 0))
-  const cellsOf = (b: Omit<LabelBox, 'priority'>): string[] => {
+  const cellsOf = (b: Box): string[] => {
     const out: string[] = []
     const x1 = Math.floor(clamp(b.x1) / cell)
     const x2 = Math.floor(clamp(b.x2) / cell)
@@ -131,34 +147,74 @@ export function labelsToHide(
       if (!list) bodies.set(c, (list = []))
       list.push(o)
     }
-  for (const b of order) {
-    const cells = cellsOf(b)
-    const pinned = b.priority >= 1e6
-    let clash = false
-    if (!pinned)
-      outer: for (const c of cells) {
-        for (const o of grid.get(c) ?? [])
-          if (overlaps(b, o, tolerance)) {
-            clash = true
-            break outer
-          }
-        for (const o of bodies.get(c) ?? [])
-          if (o.id !== b.id && overlaps(b, o, bodyTolerance)) {
-            clash = true
-            break outer
-          }
+  const free = (id: string, b: Box, cells: string[]): boolean => {
+    for (const c of cells) {
+      for (const o of grid.get(c) ?? []) if (overlaps(b, o, tolerance)) return false
+      for (const o of bodies.get(c) ?? []) if (o.id !== id && overlaps(b, o, bodyTolerance)) return false
+    }
+    return true
+  }
+  for (const label of order) {
+    const pinned = label.priority >= 1e6
+    let chosen: (Box & { place: LabelPlace }) | undefined
+    let chosenCells: string[] = []
+    for (const b of label.places) {
+      const cells = cellsOf(b)
+      if (free(label.id, b, cells)) {
+        chosen = b
+        chosenCells = cells
+        break
       }
-    if (clash) {
-      hidden.add(b.id)
+    }
+    if (!chosen && pinned && label.places[0]) {
+      chosen = label.places[0]
+      chosenCells = cellsOf(chosen)
+    }
+    if (!chosen) {
+      hidden.add(label.id)
       continue
     }
-    for (const c of cells) {
+    placed.set(label.id, chosen.place)
+    for (const c of chosenCells) {
       let list = grid.get(c)
       if (!list) grid.set(c, (list = []))
-      list.push(b)
+      list.push(chosen)
     }
   }
-  return hidden
+  return { hidden, placed }
+}
+
+/**
+ * {@link placeLabels} for labels that have one place each (where they are): the ids that give way.
+ */
+export function labelsToHide(
+  boxes: readonly LabelBox[],
+  tolerance = 1,
+  cell = 64,
+  obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
+  bodyTolerance = 3
+): Set<string> {
+  const labels = boxes.map((b) => ({
+    id: b.id,
+    priority: b.priority,
+    places: [{ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, place: 'below' as const }]
+  }))
+  return placeLabels(labels, tolerance, cell, obstacles, bodyTolerance).hidden
+}
+
+/**
+ * The box a label of `w` × `h` px takes in each place around a node's body (`node`, screen px),
+ * `gap` px away: the canvas's own label positions (valign bottom/top, halign right/left).
+ */
+export function placeBoxes(node: Box, w: number, h: number, gap: number): Record<LabelPlace, Box> {
+  const cx = (node.x1 + node.x2) / 2
+  const cy = (node.y1 + node.y2) / 2
+  return {
+    below: { x1: cx - w / 2, y1: node.y2 + gap, x2: cx + w / 2, y2: node.y2 + gap + h },
+    above: { x1: cx - w / 2, y1: node.y1 - gap - h, x2: cx + w / 2, y2: node.y1 - gap },
+    right: { x1: node.x2 + gap, y1: cy - h / 2, x2: node.x2 + gap + w, y2: cy + h / 2 },
+    left: { x1: node.x1 - gap - w, y1: cy - h / 2, x2: node.x1 - gap, y2: cy + h / 2 }
+  }
 }
 
 /** Whether two boxes overlap by more than `tolerance` px in both directions. */

@@ -183,6 +183,16 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
       style: { 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, width: 6, opacity: 1, 'z-index': 20 }
     },
     { selector: 'node.keyboard', style: { 'overlay-color': '#EC0000', 'overlay-opacity': 0.15, 'overlay-padding': 8 } },
+    // Where the label pass found room for a label when below its node there was none.
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': (() => -3 * k()) as never } },
+    {
+      selector: 'node.label-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': (() => 4 * k()) as never }
+    },
+    {
+      selector: 'node.label-left',
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': (() => -4 * k()) as never }
+    },
     // Labels that give way to a label of higher priority (CyController's collision pass).
     { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.hover, node.path', style: { 'text-opacity': 1 } },

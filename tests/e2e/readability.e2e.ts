@@ -88,8 +88,24 @@ test.describe('a map you can read at a glance', () => {
     await expectFitted(page)
     const m = await metrics(page)
     const shown = m.filter((x) => x.shown)
-    // A deliberate rule hides the rest: they would overlap a label of higher priority.
-    expect(shown.length).toBeGreaterThanOrEqual(20)
+    // A label with no room below its node stands above, right or left of it; only where there is
+    // room nowhere around it does it give way to a label of higher priority (was 20 of 61 with
+    // below only).
+    expect(shown.length).toBeGreaterThanOrEqual(28)
+    const places = await page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      return ['label-above', 'label-right', 'label-left'].map((c) => cy.nodes(`.${c}`).length)
+    })
+    expect(places.reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+    // None is cut off by the canvas edge.
+    const edge = await page.evaluate(() => {
+      const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+      return { w: cy.width(), h: cy.height() }
+    })
+    for (const x of shown) {
+      expect(x.box.x1, x.id).toBeGreaterThanOrEqual(-1)
+      expect(x.box.x2, x.id).toBeLessThanOrEqual(edge.w + 1)
+    }
     for (const x of shown) expect(x.fontPx, x.id).toBeGreaterThanOrEqual(11)
     for (let i = 0; i < shown.length; i++)
       for (let j = i + 1; j < shown.length; j++) {

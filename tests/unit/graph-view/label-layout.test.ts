@@ -5,6 +5,10 @@ import {
   labelPriority,
   labelScale,
   labelsToHide,
+  LABEL_PLACES,
+  placeBoxes,
+  placeLabels,
+  type PlaceableLabel,
   overlaps,
   wrapLabel,
   type LabelBox
@@ -110,5 +114,43 @@ describe('labelsToHide', () => {
   it('ranks lessons above quotes and, within a kind, the better connected first', () => {
     expect(labelPriority('lesson', 0, false)).toBeGreaterThan(labelPriority('quote', 50, false))
     expect(labelPriority('actor', 5, false)).toBeGreaterThan(labelPriority('actor', 2, false))
+  })
+})
+
+describe('placeLabels', () => {
+  const node = { x1: 0, y1: 0, x2: 20, y2: 20 }
+  const at = (id: string, priority: number, n = node): PlaceableLabel => {
+    const boxes = placeBoxes(n, 40, 10, 2)
+    return { id, priority, places: LABEL_PLACES.map((place) => ({ ...boxes[place], place })) }
+  }
+
+  it('puts the boxes below, above, right and left of the node, the gap away', () => {
+    const b = placeBoxes(node, 40, 10, 2)
+    expect(b.below).toEqual({ x1: -10, y1: 22, x2: 30, y2: 32 })
+    expect(b.above).toEqual({ x1: -10, y1: -12, x2: 30, y2: -2 })
+    expect(b.right).toEqual({ x1: 22, y1: 5, x2: 62, y2: 15 })
+    expect(b.left).toEqual({ x1: -42, y1: 5, x2: -2, y2: 15 })
+  })
+
+  it('a label that has no room below takes the next free place; with none free it gives way', () => {
+    // A more important label sits right under the node: the other goes above.
+    const under = { id: 'u', priority: 10, places: [{ x1: -10, y1: 22, x2: 30, y2: 32, place: 'below' as const }] }
+    const r = placeLabels([under, at('a', 1)])
+    expect(r.placed.get('a')).toBe('above')
+    expect(r.hidden.size).toBe(0)
+    // Node bodies on every side: nowhere to go, so it gives way; its own body never counts.
+    const bodies = [
+      { id: 'n', ...node },
+      { id: 'b1', x1: -10, y1: 22, x2: 30, y2: 40 },
+      { id: 'b2', x1: -10, y1: -20, x2: 30, y2: -2 },
+      { id: 'b3', x1: 22, y1: 0, x2: 70, y2: 20 },
+      { id: 'b4', x1: -50, y1: 0, x2: -2, y2: 20 }
+    ]
+    const boxed = placeLabels([{ ...at('a', 1), id: 'n' }], 1, 64, bodies)
+    expect([...boxed.hidden]).toEqual(['n'])
+    // Pinned (selected, hovered, on a path): it stands anyway, in its first place.
+    const pinned = placeLabels([{ ...at('n', 1e6 + 1) }], 1, 64, bodies)
+    expect(pinned.hidden.size).toBe(0)
+    expect(pinned.placed.get('n')).toBe('below')
   })
 })
