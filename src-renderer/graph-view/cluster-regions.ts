@@ -121,10 +121,25 @@ export interface RegionLayer {
   set(next: ReadonlyMap<string, number> | null, nextStyle: RegionStyle): void
   /** What was drawn last (for tests and the e2e hook). */
   drawn(): readonly DrawnRegion[]
+  /** The boxes of the names drawn last, in rendered px (node labels keep clear of them). */
+  nameBoxes(): readonly NameBox[]
   destroy(): void
 }
 
-export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer {
+/** A region name's box on screen, rendered px. */
+export interface NameBox {
+  id: string
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+
+/**
+ * `onNames` is called when the names' boxes change (a new lens, zoom or pan), so the label pass can
+ * run again with them as obstacles.
+ */
+export function attachRegionLayer(cy: Core, container: HTMLElement, onNames?: () => void): RegionLayer {
   const layer = document.createElement('canvas')
   layer.className = 'kg-cluster-layer'
   layer.setAttribute('aria-hidden', 'true')
@@ -138,6 +153,8 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
   let clusterOf: ReadonlyMap<string, number> | null = null
   let style: RegionStyle = { dark: false, names: new Map() }
   let drawn: DrawnRegion[] = []
+  let nameBoxes: NameBox[] = []
+  let nameKey = ''
   const draw = (): void => {
     const w = container.clientWidth
     const h = container.clientHeight
@@ -153,7 +170,13 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     ctx.clearRect(0, 0, w, h)
     drawn = []
-    if (!clusterOf) return
+    const before = nameKey
+    nameBoxes = []
+    nameKey = ''
+    if (!clusterOf) {
+      if (before) onNames?.()
+      return
+    }
     const groups = new Map<number, (Point & { r: number })[]>()
     const zoom = cy.zoom()
     for (const [id, c] of clusterOf) {
@@ -165,6 +188,7 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
       if (!g) groups.set(c, (g = []))
       g.push({ x: p.x, y: p.y, r })
     }
+    const names: { cluster: number; name: string; color: string; at: Point; room: number; size: number }[] = []
     for (const [c, circles] of groups) {
       const hull = hullAround(circles)
       if (hull.length < 3) continue
@@ -189,25 +213,48 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
       const label = style.names.get(c)
       const name = label ? `${label.ordinal} · ${label.name}` : ''
       const nameAt = { x: (minX + maxX) / 2, y: top.y - 4 }
-      if (name && maxX - minX + 40 >= 72) {
-        ctx.font = '600 13px Inter, "Segoe UI", system-ui, sans-serif'
-        ctx.textAlign = 'center'
-        ctx.textBaseline = 'bottom'
-        // The name stays within its region's width (so names of neighbouring regions never
-        // overlap); zoomed far out, where not even the number and a word fit, it is left out.
-        const room = maxX - minX + 40
-        let text = name
-        while (text.length > 4 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`
-        const tw = ctx.measureText(text).width
-        ctx.fillStyle = style.dark ? 'rgba(26,27,30,0.85)' : 'rgba(255,255,255,0.85)'
-        ctx.beginPath()
-        ctx.roundRect(nameAt.x - tw / 2 - 6, nameAt.y - 18, tw + 12, 20, 6)
-        ctx.fill()
-        ctx.fillStyle = style.dark ? lighten(color) : color
-        ctx.fillText(text, nameAt.x, nameAt.y)
-      }
+      if (name && maxX - minX + 40 >= 72)
+        names.push({ cluster: c, name, color, at: nameAt, room: maxX - minX + 40, size: circles.length })
       drawn.push({ cluster: c, color, name, hull, nameAt })
     }
+    // Names last, larger groups first. A name is written whole where its box meets no name written
+    // before (a one-node group's name is wider than its region); otherwise it stays within its
+    // region's width (so names of neighbouring regions never overlap), and zoomed far out, where not
+    // even the number and a word fit, it is left out.
+    ctx.font = '600 13px Inter, "Segoe UI", system-ui, sans-serif'
+    ctx.textAlign = 'center'
+    ctx.textBaseline = 'bottom'
+    const taken: { x1: number; x2: number; y1: number; y2: number }[] = []
+    const boxOf = (at: Point, tw: number): { x1: number; x2: number; y1: number; y2: number } => ({
+      x1: at.x - tw / 2 - 6,
+      x2: at.x + tw / 2 + 6,
+      y1: at.y - 18,
+      y2: at.y + 2
+    })
+    type Box = { x1: number; x2: number; y1: number; y2: number }
+    const apart = (a: Box, b: Box): boolean => a.x2 <= b.x1 || a.x1 >= b.x2 || a.y2 <= b.y1 || a.y1 >= b.y2
+    // Every name may take its region's width: a name written whole keeps clear of those too.
+    const own = names.map((n) => boxOf(n.at, Math.min(ctx.measureText(n.name).width, n.room)))
+    const clear = (b: Box, self: number): boolean =>
+      b.x1 >= 0 && b.x2 <= w && taken.every((t) => apart(b, t)) && own.every((o, i) => i === self || apart(b, o))
+    const order = names.map((n, i) => ({ n, i })).sort((a, b) => b.n.size - a.n.size)
+    for (const { n, i } of order) {
+      let text = n.name
+      if (!clear(boxOf(n.at, ctx.measureText(text).width), i))
+        while (text.length > 4 && ctx.measureText(text).width > n.room) text = `${text.slice(0, -2)}…`
+      const tw = ctx.measureText(text).width
+      const box = boxOf(n.at, tw)
+      taken.push(box)
+      nameBoxes.push({ id: `region-name-${n.cluster}`, ...box })
+      ctx.fillStyle = style.dark ? 'rgba(26,27,30,0.85)' : 'rgba(255,255,255,0.85)'
+      ctx.beginPath()
+      ctx.roundRect(n.at.x - tw / 2 - 6, n.at.y - 18, tw + 12, 20, 6)
+      ctx.fill()
+      ctx.fillStyle = style.dark ? lighten(n.color) : n.color
+      ctx.fillText(text, n.at.x, n.at.y)
+    }
+    nameKey = nameBoxes.map((b) => `${b.id}:${Math.round(b.x1)},${Math.round(b.y1)},${Math.round(b.x2)}`).join('|')
+    if (nameKey !== before) onNames?.()
   }
   let frame = 0
   const schedule = (): void => {
@@ -225,6 +272,7 @@ export function attachRegionLayer(cy: Core, container: HTMLElement): RegionLayer
       schedule()
     },
     drawn: (): readonly DrawnRegion[] => drawn,
+    nameBoxes: (): readonly NameBox[] => nameBoxes,
     destroy(): void {
       cy.off('render', schedule)
       if (frame) cancelAnimationFrame(frame)

@@ -128,7 +128,7 @@ export class CyController {
       this.#cy.on('tapstart', interrupt)
       container.addEventListener('wheel', interrupt, { passive: true, capture: true })
       this.#cy.on('add remove position data select unselect', () => this.scheduleLabels(true))
-      this.regions = attachRegionLayer(this.#cy, container)
+      this.regions = attachRegionLayer(this.#cy, container, () => this.scheduleLabels(true))
     }
     this.#cy.on('mouseover', 'node', (evt) => this.events.onHover?.(evt.target.id()))
     this.#cy.on('mouseout', 'node', () => this.events.onHover?.(null))
@@ -230,6 +230,8 @@ export class CyController {
     const view = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() }
     const out: PlaceableLabel[] = []
     const bodies: Omit<LabelBox, 'priority'>[] = []
+    // The lesson map's region names: node labels keep clear of them too.
+    for (const b of this.regions?.nameBoxes() ?? []) bodies.push({ ...b })
     cy.nodes()
       .not('.hidden')
       .not('.faded')
@@ -250,9 +252,10 @@ export class CyController {
         out.push({
           id: n.id(),
           priority: labelPriority(n.data('kind') as NodeKind, this.degree.get(n.id()) ?? 0, pinned),
-          places: insideFirst(
+          places: insideOnly(
             [now, ...LABEL_PLACES.filter((p) => p !== now)].map((place) => ({ ...boxes[place], place })),
-            view
+            view,
+            pinned
           )
         })
       })
@@ -588,6 +591,11 @@ export class CyController {
       this.clusterLegend(view).map((e) => [e.cluster, { ordinal: e.ordinal, name: e.name }])
     )
     this.regions.set(view.clusterOf, { dark: this.dark, names })
+  }
+
+  /** The boxes of the region names drawn last, in rendered px (node labels keep clear of them). */
+  regionNameBoxes(): readonly { x1: number; y1: number; x2: number; y2: number }[] {
+    return this.regions?.nameBoxes() ?? []
   }
 
   /** The cluster regions drawn last, in rendered px (tests read them through the e2e hook). */
@@ -1029,13 +1037,15 @@ function placeOf(n: NodeSingular): LabelPlace {
 }
 
 /**
- * `places` with those that lie wholly inside `view` (the canvas, rendered px) first, each group in
- * its order: a label near the edge moves inward rather than be cut off by it.
+ * The `places` that lie wholly inside `view` (the canvas, rendered px), in order: a label is never
+ * cut off by the canvas edge; with no place inside it gives way (it returns when the view moves).
+ * A pinned label (selected, hovered, on a path) keeps its first place when none is inside.
  */
-function insideFirst<B extends { x1: number; y1: number; x2: number; y2: number }>(
+function insideOnly<B extends { x1: number; y1: number; x2: number; y2: number }>(
   places: B[],
-  view: { x1: number; y1: number; x2: number; y2: number }
+  view: { x1: number; y1: number; x2: number; y2: number },
+  pinned: boolean
 ): B[] {
-  const inside = (b: B): boolean => b.x1 >= view.x1 && b.y1 >= view.y1 && b.x2 <= view.x2 && b.y2 <= view.y2
-  return [...places.filter(inside), ...places.filter((b) => !inside(b))]
+  const inside = places.filter((b) => b.x1 >= view.x1 && b.y1 >= view.y1 && b.x2 <= view.x2 && b.y2 <= view.y2)
+  return inside.length || !pinned ? inside : places.slice(0, 1)
 }

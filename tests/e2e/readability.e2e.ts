@@ -427,6 +427,15 @@ test('screenshots: nl and en, light and dark, at 1440×900 and 1280×720', async
       await page.screenshot({ path: info.outputPath(`map-${w}x${h}-${theme}-${lang}.png`) })
       await page.getByTestId('lens').getByText(lensName).click()
       await expectFitted(page)
+      // The region names are drawn a frame after the fit, and the labels make way for them the
+      // frame after that: look at the map as it settles.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))))
+      const names = await page.evaluate(() => (window as unknown as { __kgCanvas: { regionNameBoxes(): { x1: number; y1: number; x2: number; y2: number }[] } }).__kgCanvas.regionNameBoxes())
+      expect(names.length).toBeGreaterThan(1)
+      // No node label covers a region's name.
+      for (const x of (await metrics(page)).filter((y) => y.shown))
+        for (const b of names)
+          expect(Math.min(x.box.x2, b.x2) - Math.max(x.box.x1, b.x1) > 3 && Math.min(x.box.y2, b.y2) - Math.max(x.box.y1, b.y1) > 3, `${x.id} covers a region name`).toBe(false)
       await page.screenshot({ path: info.outputPath(`lesson-map-${w}x${h}-${theme}-${lang}.png`) })
     }
   }
