@@ -2,8 +2,8 @@
  * The import pipeline as one prebuilt ES module for the command line (scripts/kg.mjs), so a run
  * does not carry Vite's module runner (~175 MB of memory, and its start-up time). The bundle is
  * built from the app's own sources with Vite, once per state of the sources: it lives in
- * node_modules/.cache/kg-cli/<fingerprint>/ and is rebuilt when any file under src-renderer (or the
- * lock file) changes. The build runs in a child process, so the run that builds it does not hold
+ * node_modules/.cache/kg-cli/<fingerprint>/ and is rebuilt when any file it can be built from
+ * changes (src-renderer, src-main/shared, package.json, the lock file, this script). The build runs in a child process, so the run that builds it does not hold
  * Vite either; runs that race to build it each build into their own folder and the first rename
  * wins.
  */
@@ -16,7 +16,12 @@ import { fileURLToPath } from 'node:url'
 /** What the bundle is built from: the entry and everything it can import. */
 const ENTRY = 'src-renderer/exchange/import/cli-entry.ts'
 
-/** A hash of every source file's path, size and modification time (and the lock file's). */
+/** Folders the bundle is built from (the entry imports from both). */
+const SOURCE_DIRS = ['src-renderer', 'src-main/shared']
+/** Single files it depends on: the app version comes from package.json. */
+const SOURCE_FILES = ['package.json', 'package-lock.json', 'scripts/lib/cli-bundle.mjs']
+
+/** A hash of every source file's path, size and modification time. */
 function fingerprint(root) {
   const hash = createHash('sha1')
   const walk = (dir) => {
@@ -29,10 +34,10 @@ function fingerprint(root) {
       }
     }
   }
-  walk(join(root, 'src-renderer'))
-  for (const file of ['package-lock.json', 'scripts/lib/cli-bundle.mjs']) {
+  for (const dir of SOURCE_DIRS) if (existsSync(join(root, dir))) walk(join(root, dir))
+  for (const file of SOURCE_FILES) {
     const path = join(root, file)
-    if (existsSync(path)) hash.update(`${file}\0${statSync(path).mtimeMs}\n`)
+    if (existsSync(path)) hash.update(`${file}\0${statSync(path).size}\0${statSync(path).mtimeMs}\n`)
   }
   return hash.digest('hex').slice(0, 16)
 }
@@ -65,17 +70,30 @@ export function pipelineBundle(root) {
   if (existsSync(file)) return file
   mkdirSync(cache, { recursive: true })
   const tmp = mkdtempSync(join(cache, 'build-'))
-  execFileSync(process.execPath, [fileURLToPath(import.meta.url), root, tmp], { stdio: ['ignore', 'ignore', 'inherit'] })
   try {
-    renameSync(tmp, dir)
-  } catch {
-    // Another run built it first: use theirs.
+    try {
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), root, tmp], { stdio: ['ignore', 'ignore', 'pipe'] })
+    } catch (error) {
+      const detail = String(error?.stderr ?? error?.message ?? error).trim().split('\n')[0]
+      throw new Error(`the command line bundle did not build: ${detail}`)
+    }
+    try {
+      renameSync(tmp, dir)
+    } catch {
+      // Another run built it first: use theirs.
+    }
+  } finally {
+    // A failed or lost build leaves nothing behind.
     rmSync(tmp, { recursive: true, force: true })
   }
-  // Bundles of earlier states of the sources are of no more use.
+  // Bundles of earlier states of the sources are of no more use; so are builds that were killed
+  // (a build in progress is minutes old at most).
+  const now = Date.now()
   for (const old of readdirSync(cache)) {
-    if (join(cache, old) !== dir && !old.startsWith('build-'))
-      rmSync(join(cache, old), { recursive: true, force: true })
+    const path = join(cache, old)
+    if (path === dir) continue
+    if (old.startsWith('build-') && now - statSync(path).mtimeMs < 10 * 60_000) continue
+    rmSync(path, { recursive: true, force: true })
   }
   return file
 }

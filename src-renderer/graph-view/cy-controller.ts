@@ -118,8 +118,8 @@ export class CyController {
       this.resizeObserver.observe(container)
       this.#cy.on('viewport', () => {
         if (this.programmaticViewport === 0 && !this.fitting) this.userMovedViewport = true
-        // Panning moves every label alike: only a zoom changes which ones collide.
-        if (this.#cy.zoom() !== this.labelsAtZoom) this.scheduleLabels()
+        // A zoom changes which labels collide; a pan which ones fit inside the canvas.
+        this.scheduleLabels(true)
       })
       // The user's own zoom or pan interrupts a fit that is still animating.
       const interrupt = (): void => {
@@ -191,7 +191,12 @@ export class CyController {
    */
   updateLabels(force = false): void {
     const cy = this.#cy
-    if (this.isLarge()) return
+    if (this.isLarge()) {
+      // One size and Cytoscape's own hiding: no label keeps a place or a hidden mark from before.
+      const marked = cy.nodes(`.label-hidden, .${PLACE_CLASSES.split(' ').join(', .')}`)
+      if (marked.nonempty()) marked.removeClass(`label-hidden ${PLACE_CLASSES}`)
+      return
+    }
     if (!force && !this.labelsDirty && cy.zoom() === this.labelsAtZoom) return
     this.labelsDirty = false
     this.labelsAtZoom = cy.zoom()

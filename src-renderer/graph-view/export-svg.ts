@@ -252,7 +252,7 @@ function labelCandidates(l: PlacedLabel, p: Point, s: number): LabelBox[] {
   return out
 }
 
-/** Above this many labels an export draws the map where it stands (spreading is quadratic). */
+/** Above this many nodes an export draws the map where it stands (spreading is quadratic). */
 const SPREAD_LIMIT = 600
 /** Rounds of pushing apart before the spread stops, done or not. */
 const SPREAD_ROUNDS = 300
@@ -269,7 +269,7 @@ const SPREAD_ROUNDS = 300
  */
 export function spreadScene(scene: MapScene, labels: readonly PlacedLabel[], s: number, bounds?: Box): MapScene {
   const n = scene.nodes.length
-  if (n < 2 || labels.length > SPREAD_LIMIT) return scene
+  if (n < 2 || n > SPREAD_LIMIT) return scene
   const labelOf = new Map(labels.map((l) => [l.node.id, l]))
   const margin = 2 / s
   // Each node's box relative to its centre: the node, and its label below it.

@@ -239,6 +239,59 @@ test.describe('a map you can read at a glance', () => {
   })
 })
 
+test('after a pan, labels of nodes that came into view are placed; none stands cut off at the edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  const app = new AppPage(page)
+  await app.open()
+  await expectFitted(page)
+  // Zoomed in on the left edge of the map: most nodes are outside the canvas, their labels hidden.
+  const target = await page.evaluate(() => {
+    const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+    const left = cy.nodes().min((n) => n.position().x).ele
+    cy.zoom({ level: 2.5, position: left.position() })
+    // The node furthest right: it comes into view with the pan below.
+    return cy.nodes().max((n) => n.position().x).ele.id()
+  })
+  await settled(page)
+  // Pan (as a drag does) until that node is in the middle of the canvas, then let frames pass,
+  // without forcing a label pass.
+  await page.evaluate((id) => {
+    const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+    const p = cy.getElementById(id).renderedPosition()
+    cy.panBy({ x: cy.width() / 2 - p.x, y: cy.height() / 2 - p.y })
+  }, target)
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+        return cy.getElementById(id).hasClass('label-hidden')
+      }, target)
+    )
+    .toBe(false)
+  // And no drawn label sticks out of the canvas.
+  const cut = await page.evaluate(() => {
+    const cy = (window as unknown as { __kgCy: import('cytoscape').Core }).__kgCy
+    const z = cy.zoom()
+    const pan = cy.pan()
+    return cy
+      .nodes(':visible')
+      .not('.label-hidden')
+      .filter((n) => {
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })
+        if (!b.w) return false
+        const x1 = b.x1 * z + pan.x
+        const x2 = b.x2 * z + pan.x
+        const y1 = b.y1 * z + pan.y
+        const y2 = b.y2 * z + pan.y
+        const inside = x1 >= -1 && x2 <= cy.width() + 1 && y1 >= -1 && y2 <= cy.height() + 1
+        const outside = x2 < 0 || x1 > cy.width() || y2 < 0 || y1 > cy.height()
+        return !inside && !outside
+      })
+      .map((n) => n.id())
+  })
+  expect(cut).toEqual([])
+})
+
 test.describe('every change of what is shown fits the view', () => {
   test.use({ viewport: { width: 1440, height: 900 } })
 

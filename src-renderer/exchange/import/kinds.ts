@@ -43,6 +43,14 @@ for (const k of EDGE_KINDS) {
   for (const n of [k, k.replace(/_/g, ' '), nl.edge[k], en.edge[k]]) EDGE_NAMES.set(fold(n), k)
 }
 
+/**
+ * The kind a user's mapping gives a type: only the mapping's own entries (a file's type may be
+ * `constructor` or `toString`, which every object inherits).
+ */
+export function chosenFor<T>(mapping: Readonly<Record<string, T>>, type: string): T | undefined {
+  return Object.hasOwn(mapping, type) ? mapping[type] : undefined
+}
+
 /** The app kind a type names exactly (code, Dutch or English label, any case), else undefined. */
 export const kindFromType = memo((type: string): NodeKind | undefined => KIND_NAMES.get(fold(type)))
 

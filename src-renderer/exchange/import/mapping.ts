@@ -22,7 +22,7 @@ import {
 } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { toFieldValue, type RawEdge, type RawGraph, type RawNode } from '../raw-graph'
-import { edgeKindFromType, isPersonType, kindFromType, suggestKind } from './kinds'
+import { chosenFor, edgeKindFromType, isPersonType, kindFromType, suggestKind } from './kinds'
 import type {
   CheckedImport,
   ExistingNodes,
@@ -153,7 +153,7 @@ function mapEdge(
   } else if (isApp && exact) {
     kind = exact
   } else {
-    const wanted = exact ?? edgeMapping[raw.type] ?? undefined
+    const wanted = exact ?? chosenFor(edgeMapping, raw.type)
     if (wanted && (!ends.from || !ends.to || isEdgeAllowed(wanted, ends.from, ends.to)))
       kind = wanted
     else {
@@ -207,7 +207,7 @@ export function mapRaw(
   raw.nodes.forEach((n, i) => {
     // Only the exact kind code (as this app writes it) makes an app record, checked strictly; a
     // label such as "Project" or "Les" names the kind but its attributes are treated as foreign.
-    const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
+    const kind = kindFromType(n.type) ?? chosenFor(mapping, n.type) ?? suggestKind(n.type)
     nodeKinds[i] = kind
     if (!kindOf.has(n.id)) kindOf.set(n.id, END_KINDS[kind][isNodeKind(n.type) ? 1 : 0])
   })
@@ -308,8 +308,8 @@ export function mappingKey(
   selfLoops: SelfLoopChoice = 'drop'
 ): string {
   return JSON.stringify([
-    preview.unknownTypes.map((t) => mapping[t.type] ?? t.suggested),
-    preview.unknownEdgeTypes.map((t) => edgeMapping[t.type] ?? null),
+    preview.unknownTypes.map((t) => chosenFor(mapping, t.type) ?? t.suggested),
+    preview.unknownEdgeTypes.map((t) => chosenFor(edgeMapping, t.type) ?? null),
     selfLoops
   ])
 }

@@ -9,7 +9,7 @@ import { kgDocument } from '../formats/kg-json'
 import { NODE_KINDS, type FieldValue, type NodeKind } from '../../domain/node-kinds'
 import { fail, ok, type Result } from '../../domain/result'
 import { shareEmpty, type ImportIssue, type Locator, type RawGraph } from '../raw-graph'
-import { edgeKindFromType, kindFromType, suggestKind } from './kinds'
+import { chosenFor, edgeKindFromType, kindFromType, suggestKind } from './kinds'
 import { checkMapping, mappingKey } from './mapping'
 import { readFiles, type ReadGraph } from './read'
 import type {
@@ -91,7 +91,7 @@ export function countsFor(
 ): ImportCounts {
   const byKind = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>
   for (const n of preview.graph.nodes) {
-    const kind = kindFromType(n.type) ?? mapping[n.type] ?? suggestKind(n.type)
+    const kind = kindFromType(n.type) ?? chosenFor(mapping, n.type) ?? suggestKind(n.type)
     byKind[kind] += 1
   }
   return {

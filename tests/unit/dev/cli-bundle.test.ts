@@ -2,7 +2,7 @@
  * The command line's prebuilt pipeline (scripts/lib/cli-bundle.mjs): built once per state of the
  * sources, reused while they stay as they are, rebuilt (and the old one removed) when one changes.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -33,5 +33,11 @@ describe('the command line pipeline bundle', () => {
     expect((await load(second)).version).toBe(2)
     // The bundle of the earlier sources is gone.
     expect(existsSync(first)).toBe(false)
+
+    // Sources that do not build: the call fails and leaves no half-built folder behind.
+    writeFileSync(entry, 'export const = broken\n')
+    utimesSync(entry, 3_000, 3_000)
+    expect(() => bundle()).toThrow()
+    expect(readdirSync(join(root, 'node_modules/.cache/kg-cli')).filter((d) => d.startsWith('build-'))).toEqual([])
   }, 60_000)
 })

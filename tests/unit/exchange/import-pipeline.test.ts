@@ -196,6 +196,29 @@ describe('unknown node types and the mapping', () => {
   const connections =
     'From;To;Type;Direction\r\nAnna;Buurttuin;works on;directed\r\nAnna;Gemeente Amsterdam;;undirected\r\n'
 
+  it('types named like what every object inherits (constructor, toString) are types like any other', () => {
+    const odd = 'Label;Type\r\nA;constructor\r\nB;toString\r\nC;__proto__\r\n'
+    const links = 'From;To;Type\r\nA;B;constructor\r\nB;C;hasOwnProperty\r\n'
+    const preview = readImportFiles(
+      [
+        { name: 'elements.csv', bytes: enc(odd) },
+        { name: 'connections.csv', bytes: enc(links) }
+      ],
+      { now: STAMP }
+    )
+    if (!preview.ok) throw new Error(preview.issues[0]?.message)
+    expect(preview.value.unknownTypes.map((t) => [t.type, t.suggested])).toEqual([
+      ['constructor', 'theme'],
+      ['toString', 'theme'],
+      ['__proto__', 'theme']
+    ])
+    expect(preview.value.counts.byKind.theme).toBe(3)
+    const mapped = applyMapping(preview.value, { toString: 'actor' as const })
+    if (!mapped.ok) throw new Error(mapped.issues[0]?.message)
+    expect(mapped.value.nodes.map((n) => n.kind)).toEqual(['theme', 'actor', 'theme'])
+    expect(mapped.value.edges.map((e) => e.kind)).toEqual(['related', 'related'])
+  })
+
   it('lists unknown types with a suggested kind and counts per kind', () => {
     const preview = readImportFiles(
       [
