@@ -186,7 +186,7 @@ export class CyController {
 
   /**
    * Keeps labels LABEL_SCREEN_PX high on screen (down to MIN_LABEL_ZOOM) and lets lower-priority
-   * labels give way where two would overlap (label-layout labelsToHide). Large graphs keep one
+   * labels move or give way where two would overlap (label-layout placeLabels). Large graphs keep one
    * size and Cytoscape's min-zoomed-font-size alone.
    */
   updateLabels(force = false): void {

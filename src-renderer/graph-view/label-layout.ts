@@ -185,24 +185,6 @@ export function placeLabels(
 }
 
 /**
- * {@link placeLabels} for labels that have one place each (where they are): the ids that give way.
- */
-export function labelsToHide(
-  boxes: readonly LabelBox[],
-  tolerance = 1,
-  cell = 64,
-  obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
-  bodyTolerance = 3
-): Set<string> {
-  const labels = boxes.map((b) => ({
-    id: b.id,
-    priority: b.priority,
-    places: [{ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, place: 'below' as const }]
-  }))
-  return placeLabels(labels, tolerance, cell, obstacles, bodyTolerance).hidden
-}
-
-/**
  * The box a label of `w` × `h` px takes in each place around a node's body (`node`, screen px),
  * `gap` px away: the canvas's own label positions (valign bottom/top, halign right/left).
  */

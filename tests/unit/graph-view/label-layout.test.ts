@@ -4,7 +4,6 @@ import {
   MIN_LABEL_ZOOM,
   labelPriority,
   labelScale,
-  labelsToHide,
   LABEL_PLACES,
   placeBoxes,
   placeLabels,
@@ -58,6 +57,17 @@ describe('labelScale', () => {
   })
 })
 
+/** The labels that give way when each has one place (where it is). */
+function labelsToHide(
+  boxes: readonly LabelBox[],
+  tolerance = 1,
+  cell = 64,
+  obstacles: readonly Omit<LabelBox, 'priority'>[] = []
+): Set<string> {
+  const labels = boxes.map((b) => ({ id: b.id, priority: b.priority, places: [{ ...b, place: 'below' as const }] }))
+  return placeLabels(labels, tolerance, cell, obstacles).hidden
+}
+
 const box = (id: string, priority: number, x: number, y: number, w = 80, h = 14): LabelBox => ({
   id,
   priority,
@@ -67,7 +77,7 @@ const box = (id: string, priority: number, x: number, y: number, w = 80, h = 14)
   y2: y + h
 })
 
-describe('labelsToHide', () => {
+describe('placeLabels with one place per label', () => {
   it('hides the lower-priority label of two that overlap, and none that stand apart', () => {
     const hidden = labelsToHide([
       box('quote', labelPriority('quote', 1, false), 0, 0),
