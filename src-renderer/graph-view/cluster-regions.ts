@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape'
 import type { NodeKind } from '../domain/node-kinds'
-import { KIND_LABEL_WEIGHT } from './label-layout'
+import { KIND_LABEL_WEIGHT, overlaps } from './label-layout'
 import { CLUSTER_COLORS } from './stylesheet'
 
 /**
@@ -224,31 +224,25 @@ export function attachRegionLayer(cy: Core, container: HTMLElement, onNames?: ()
     ctx.font = '600 13px Inter, "Segoe UI", system-ui, sans-serif'
     ctx.textAlign = 'center'
     ctx.textBaseline = 'bottom'
-    const taken: { x1: number; x2: number; y1: number; y2: number }[] = []
-    const boxOf = (at: Point, tw: number): { x1: number; x2: number; y1: number; y2: number } => ({
-      x1: at.x - tw / 2 - 6,
-      x2: at.x + tw / 2 + 6,
-      y1: at.y - 18,
-      y2: at.y + 2
-    })
     type Box = { x1: number; x2: number; y1: number; y2: number }
-    const apart = (a: Box, b: Box): boolean => a.x2 <= b.x1 || a.x1 >= b.x2 || a.y2 <= b.y1 || a.y1 >= b.y2
+    const boxOf = (at: Point, tw: number): Box => ({ x1: at.x - tw / 2 - 6, x2: at.x + tw / 2 + 6, y1: at.y - 18, y2: at.y + 2 })
     // Every name may take its region's width: a name written whole keeps clear of those too.
     const own = names.map((n) => boxOf(n.at, Math.min(ctx.measureText(n.name).width, n.room)))
     const clear = (b: Box, self: number): boolean =>
-      b.x1 >= 0 && b.x2 <= w && taken.every((t) => apart(b, t)) && own.every((o, i) => i === self || apart(b, o))
+      b.x1 >= 0 &&
+      b.x2 <= w &&
+      nameBoxes.every((t) => !overlaps(b, t)) &&
+      own.every((o, i) => i === self || !overlaps(b, o))
     const order = names.map((n, i) => ({ n, i })).sort((a, b) => b.n.size - a.n.size)
     for (const { n, i } of order) {
       let text = n.name
       if (!clear(boxOf(n.at, ctx.measureText(text).width), i))
         while (text.length > 4 && ctx.measureText(text).width > n.room) text = `${text.slice(0, -2)}…`
-      const tw = ctx.measureText(text).width
-      const box = boxOf(n.at, tw)
-      taken.push(box)
+      const box = boxOf(n.at, ctx.measureText(text).width)
       nameBoxes.push({ id: `region-name-${n.cluster}`, ...box })
       ctx.fillStyle = style.dark ? 'rgba(26,27,30,0.85)' : 'rgba(255,255,255,0.85)'
       ctx.beginPath()
-      ctx.roundRect(n.at.x - tw / 2 - 6, n.at.y - 18, tw + 12, 20, 6)
+      ctx.roundRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1, 6)
       ctx.fill()
       ctx.fillStyle = style.dark ? lighten(n.color) : n.color
       ctx.fillText(text, n.at.x, n.at.y)

@@ -9,6 +9,7 @@ import type { EdgeKind } from '../domain/edge-kinds'
 import type { NodeKind } from '../domain/node-kinds'
 import type { MapScene, SceneEdge, SceneNode } from './export-scene'
 import { arrowGap, arrowPath, arrowSize, nodeShapePath, type Point } from './export-shapes'
+import { placeBoxes } from './label-layout'
 import { CONTESTED_COLOR, EDGE_STYLES, NODE_STYLES, PATH_COLOR, SINGLE_VOICE_COLOR } from './stylesheet'
 
 /** Width of `text` at `size` (px or pt, the same unit back). */
@@ -223,8 +224,11 @@ function labelCandidates(l: PlacedLabel, p: Point, s: number): LabelBox[] {
   const H = l.lines.length * l.lineHeight
   const top = p.y + l.node.labelOffset * s
   const gap = Math.max(1, top - p.y - hh)
-  const below = (dy: number): LabelBox => ({ x1: p.x - W / 2, y1: top + dy, x2: p.x + W / 2, y2: top + dy + H, align: 'middle' })
-  const above = (dy: number): LabelBox => ({ x1: p.x - W / 2, y1: p.y - hh - gap - H - dy, x2: p.x + W / 2, y2: p.y - hh - gap - dy, align: 'middle' })
+  // The canvas's four places (label-layout placeBoxes), `dy` further out for the leader places.
+  const node = { x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh }
+  const around = (dy: number): ReturnType<typeof placeBoxes> => placeBoxes(node, W, H, gap + dy)
+  const below = (dy: number): LabelBox => ({ ...around(dy).below, align: 'middle' })
+  const above = (dy: number): LabelBox => ({ ...around(dy).above, align: 'middle' })
   const corner = (right: boolean, down: boolean): LabelBox => {
     const y1 = down ? p.y + hh : p.y - hh - H
     return right
@@ -238,8 +242,8 @@ function labelCandidates(l: PlacedLabel, p: Point, s: number): LabelBox[] {
   const out: LabelBox[] = [
     below(0),
     above(0),
-    { x1: p.x + hw + gap, y1: p.y - H / 2, x2: p.x + hw + gap + W, y2: p.y + H / 2, align: 'start' },
-    { x1: p.x - hw - gap - W, y1: p.y - H / 2, x2: p.x - hw - gap, y2: p.y + H / 2, align: 'end' },
+    { ...around(0).right, align: 'start' },
+    { ...around(0).left, align: 'end' },
     corner(true, true),
     corner(false, true),
     corner(true, false),
